@@ -1,0 +1,7 @@
+"""Command line interface (placeholder)."""
+import click
+
+
+@click.group()
+def main() -> None:
+    """reportgen."""

@@ -1,0 +1,95 @@
+"""The plain, immutable data passed between pipeline stages.
+
+load → ``Article``; analyze → ``Finding`` tuples and ``Readability``; score → ``Metrics``;
+the three together make an ``Analysis``. Offsets are Python ``str`` indices into
+``Article.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Span = tuple[int, int]
+
+CATEGORIES = ("attribution", "hedge", "generalization")
+SOURCE_KINDS = (
+    "named_person",
+    "named_organization",
+    "pseudonymous",
+    "anonymous_specific",
+    "anonymous_vague",
+)
+NAMED_KINDS = frozenset({"named_person", "named_organization"})
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Front-matter facts about an article; every field is optional."""
+
+    outlet: str = ""
+    author: str = ""
+    date: str = ""
+    url: str = ""
+    tags: tuple[str, ...] = ()
+    language: str = "en"
+    notes: str = ""
+    fictional: bool = False
+
+
+@dataclass(frozen=True)
+class Article:
+    """A loaded article: the plain text the analyzer reads, and where it came from."""
+
+    path: str
+    slug: str
+    title: str
+    text: str
+    paragraphs: tuple[Span, ...]
+    meta: Meta = field(default_factory=Meta)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of evidence: which rule matched which words, and why it matters."""
+
+    category: str
+    rule: str
+    start: int
+    end: int
+    text: str
+    explanation: str
+    severity: str = "info"
+    voice: str = "reporter"  # "reporter" or "quoted": inside a direct quotation
+    source_kind: str | None = None  # attributions only, one of SOURCE_KINDS
+    cue: str | None = None  # attributions only: the reporting words ("said", "according to")
+    via: str | None = None  # attributions only: who relayed this source, if anyone
+
+    @property
+    def source(self) -> str | None:
+        """``named``/``anonymous`` for attributions (pseudonymous counts as anonymous)."""
+        if self.source_kind is None:
+            return None
+        return "named" if self.source_kind in NAMED_KINDS else "anonymous"
+
+
+@dataclass(frozen=True)
+class Readability:
+    """Readability grades and the counts behind them."""
+
+    words: int
+    sentences: int
+    syllables: int
+    letters: int
+    characters: int
+    polysyllabic_words: int
+    complex_words: int
+    difficult_words: int
+    mean_sentence_length: float
+    reading_time_minutes: float
+    flesch_reading_ease: float
+    flesch_kincaid_grade: float
+    gunning_fog: float
+    smog_index: float
+    coleman_liau_index: float
+    automated_readability_index: float
+    dale_chall_readability_score: float

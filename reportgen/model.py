@@ -62,6 +62,7 @@ class Finding:
     voice: str = "reporter"  # "reporter" or "quoted": inside a direct quotation
     source_kind: str | None = None  # attributions only, one of SOURCE_KINDS
     cue: str | None = None  # attributions only: the reporting words ("said", "according to")
+    source_name: str | None = None  # attributions only: the source as first introduced
     via: str | None = None  # attributions only: who relayed this source, if anyone
 
     @property
@@ -93,3 +94,35 @@ class Readability:
     coleman_liau_index: float
     automated_readability_index: float
     dale_chall_readability_score: float
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Headline numbers, all derived from the findings (reporter's voice unless named quoted)."""
+
+    words: int
+    sentences: int
+    attributions: int
+    named_attributions: int
+    anonymous_attributions: int
+    anonymous_ratio: float | None
+    named_sources: int
+    anonymous_sources: int
+    hedges: int
+    hedges_quoted: int
+    hedges_per_100_words: float
+    generalizations: int
+    generalizations_quoted: int
+    generalizations_per_100_words: float
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the analyzer found in one article."""
+
+    article: Article
+    sentences: tuple[Span, ...]
+    quotes: tuple[Span, ...]
+    findings: tuple[Finding, ...]
+    readability: Readability
+    metrics: Metrics

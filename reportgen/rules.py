@@ -1,0 +1,205 @@
+"""Rule tables: the shipped TOML files in ``reportgen/data/rules``, plus a user's changes.
+
+Every count, highlight, export and methodology entry comes from these tables, so a rule is
+written exactly once. A user's ``reportgen.toml`` may add or remove words and patterns, change
+a severity, switch a rule off, add whole rules, or extend the attribution lexicon.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from typing import Any, Iterable, Mapping
+
+from reportgen.errors import ConfigError
+
+try:  # Python >= 3.11
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+RULE_FILES = ("attribution.toml", "hedges.toml", "generalizations.toml")
+SEVERITIES = ("info", "warning")
+RULE_ID = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: what it matches, why it matters, and what it cannot see."""
+
+    id: str
+    name: str
+    category: str
+    severity: str
+    summary: str
+    explanation: str
+    limits: str
+    words: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    examples_flag: tuple[str, ...] = ()
+    examples_pass: tuple[str, ...] = ()
+    unsupported_only: bool = False
+    source_kind: str | None = None
+
+    @cached_property
+    def regex(self) -> re.Pattern[str] | None:
+        """One compiled pattern for all the rule's words and patterns (None if it has none)."""
+        parts = list(self.patterns)
+        if self.words:
+            parts.append(words_pattern(self.words))
+        return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
+
+    @cached_property
+    def exclude_regex(self) -> re.Pattern[str] | None:
+        """The rule's exclusions as one pattern (None if it has none)."""
+        if not self.exclude:
+            return None
+        return re.compile("|".join(f"(?:{p})" for p in self.exclude), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """All rules in id order, the attribution lexicon, and a fingerprint of both."""
+
+    rules: tuple[Rule, ...]
+    lexicon: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    fingerprint: str = ""
+
+    def by_category(self, category: str) -> tuple[Rule, ...]:
+        """The enabled rules of one category, in id order."""
+        return tuple(r for r in self.rules if r.category == category)
+
+    def get(self, rule_id: str) -> Rule:
+        """The rule with this id."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of the literal words or phrases on word boundaries, longest first."""
+    alternatives = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        escaped = re.escape(word.strip())
+        escaped = re.sub(r"(?:\\ )+", r"\\s+", escaped).replace("'", "['’]").replace("’", "['’]")
+        alternatives.append(escaped)
+    return r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?![\w-]|['’]\w)"
+
+
+def load_rules(config: Mapping[str, Any] | None = None) -> RuleSet:
+    """The shipped rules with the user's ``[rules]``, ``[[custom_rules]]`` and ``[lexicon]`` changes."""
+    config = config or {}
+    tables = [_read_table(name) for name in RULE_FILES]
+    raw_rules = [dict(r, category=t["category"]) for t in tables for r in t.get("rules", [])]
+    raw_rules += [dict(r) for r in config.get("custom_rules", [])]
+    lexicon = _merge_lexicon(tables[0].get("lexicon", {}), config.get("lexicon", {}))
+    rules = []
+    for raw in raw_rules:
+        change = config.get("rules", {}).get(raw.get("id"), {})
+        if change.get("enabled", True):
+            rules.append(_make_rule(_apply_change(raw, change)))
+    _check_unknown_rule_ids(config.get("rules", {}), {r.get("id") for r in raw_rules})
+    rules.sort(key=lambda r: r.id)
+    fingerprint = hashlib.sha256(
+        json.dumps([raw_rules, config.get("rules", {}), lexicon], sort_keys=True, default=str).encode()
+    ).hexdigest()[:16]
+    return RuleSet(tuple(rules), lexicon, fingerprint)
+
+
+def _read_table(name: str) -> dict[str, Any]:
+    text = resources.files("reportgen").joinpath("data", "rules", name).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _apply_change(raw: dict[str, Any], change: Mapping[str, Any]) -> dict[str, Any]:
+    """A rule's raw table after a user's add_/remove_ lists and overrides."""
+    rule_id = raw.get("id")
+    allowed = {"enabled", "severity", "add_words", "remove_words", "add_patterns",
+               "remove_patterns", "add_exclude", "remove_exclude"}
+    for key in change:
+        if key not in allowed:
+            raise ConfigError(f"rules.{rule_id}.{key}: unknown setting (use one of {', '.join(sorted(allowed))})")
+    out = dict(raw)
+    if "severity" in change:
+        out["severity"] = change["severity"]
+    for list_key in ("words", "patterns", "exclude"):
+        add = _string_list(change.get(f"add_{list_key}", []), f"rules.{rule_id}.add_{list_key}")
+        remove = set(_string_list(change.get(f"remove_{list_key}", []), f"rules.{rule_id}.remove_{list_key}"))
+        out[list_key] = [w for w in [*raw.get(list_key, []), *add] if w not in remove]
+    return out
+
+
+def _make_rule(raw: Mapping[str, Any]) -> Rule:
+    """Validate one raw rule table and build the Rule (compiling its patterns)."""
+    rule_id = str(raw.get("id", ""))
+    where = f"rule {rule_id or '(no id)'}"
+    if not RULE_ID.match(rule_id):
+        raise ConfigError(f"{where}: id must be a capital letter followed by up to 9 capitals or digits, like H101")
+    for key in ("name", "category", "summary", "explanation"):
+        if not isinstance(raw.get(key), str) or not raw[key]:
+            raise ConfigError(f"{where}: '{key}' must be a non-empty string")
+    if raw["category"] not in ("attribution", "hedge", "generalization"):
+        raise ConfigError(f"{where}: category must be attribution, hedge or generalization")
+    severity = raw.get("severity", "info")
+    if severity not in SEVERITIES:
+        raise ConfigError(f"{where}: severity must be one of {', '.join(SEVERITIES)}")
+    examples = raw.get("examples", {})
+    rule = Rule(
+        id=rule_id, name=raw["name"], category=raw["category"], severity=severity,
+        summary=raw["summary"], explanation=raw["explanation"], limits=str(raw.get("limits", "")),
+        words=tuple(_string_list(raw.get("words", []), f"{where}: words")),
+        patterns=tuple(_string_list(raw.get("patterns", []), f"{where}: patterns")),
+        exclude=tuple(_string_list(raw.get("exclude", []), f"{where}: exclude")),
+        examples_flag=tuple(_string_list(examples.get("flag", []), f"{where}: examples.flag")),
+        examples_pass=tuple(_string_list(examples.get("pass", []), f"{where}: examples.pass")),
+        unsupported_only=bool(raw.get("unsupported_only", False)),
+        source_kind=raw.get("source_kind"),
+    )
+    for key, patterns in (("patterns", rule.patterns), ("exclude", rule.exclude)):
+        for pattern in patterns:
+            check_pattern(pattern, f"{where}: {key}")
+    return rule
+
+
+def check_pattern(pattern: str, where: str) -> None:
+    """Raise ConfigError naming ``where`` if the pattern does not compile."""
+    try:
+        re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise ConfigError(f"{where}: invalid regular expression {pattern!r}: {exc}") from None
+
+
+def _merge_lexicon(shipped: Mapping[str, Any], user: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """The shipped lexicon lists with the user's ``[lexicon.add]``/``[lexicon.remove]`` lists."""
+    merged = {key: list(values) for key, values in shipped.items()}
+    for action in user:
+        if action not in ("add", "remove"):
+            raise ConfigError(f"lexicon.{action}: unknown table (use lexicon.add or lexicon.remove)")
+    for action in ("add", "remove"):
+        for key, values in user.get(action, {}).items():
+            if key not in merged:
+                raise ConfigError(f"lexicon.{action}.{key}: unknown list (one of {', '.join(sorted(merged))})")
+            values = _string_list(values, f"lexicon.{action}.{key}")
+            if action == "add":
+                merged[key] += [v for v in values if v not in merged[key]]
+            else:
+                merged[key] = [v for v in merged[key] if v not in set(values)]
+    return {key: tuple(values) for key, values in merged.items()}
+
+
+def _check_unknown_rule_ids(changes: Mapping[str, Any], known: set[Any]) -> None:
+    for rule_id in changes:
+        if rule_id not in known:
+            raise ConfigError(f"rules.{rule_id}: no such rule (see the methodology page for rule ids)")
+
+
+def _string_list(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: must be a list of strings")
+    return value

@@ -1,0 +1,42 @@
+"""Metrics: the headline numbers of a scorecard, each derived from the findings."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from reportgen.model import Finding, Metrics, Readability
+
+
+def score(findings: Sequence[Finding], grades: Readability) -> Metrics:
+    """Count findings into metrics; quoted hedges and generalizations are counted apart."""
+    own = [f for f in findings if f.voice == "reporter"]
+    attributions = [f for f in own if f.category == "attribution"]
+    anonymous = [f for f in attributions if f.source == "anonymous"]
+    named = [f for f in attributions if f.source == "named"]
+    hedges = _count(own, "hedge")
+    generalizations = _count(own, "generalization")
+    return Metrics(
+        words=grades.words,
+        sentences=grades.sentences,
+        attributions=len(attributions),
+        named_attributions=len(named),
+        anonymous_attributions=len(anonymous),
+        anonymous_ratio=round(len(anonymous) / len(attributions), 3) if attributions else None,
+        named_sources=len({f.source_name for f in named}),
+        anonymous_sources=len({f.source_name or f.text.lower() for f in anonymous}),
+        hedges=hedges,
+        hedges_quoted=_count(findings, "hedge") - hedges,
+        hedges_per_100_words=per_100(hedges, grades.words),
+        generalizations=generalizations,
+        generalizations_quoted=_count(findings, "generalization") - generalizations,
+        generalizations_per_100_words=per_100(generalizations, grades.words),
+    )
+
+
+def per_100(count: int, words: int) -> float:
+    """A count per 100 words, rounded to two decimals (0 for empty text)."""
+    return round(100 * count / words, 2) if words else 0.0
+
+
+def _count(findings: Sequence[Finding], category: str) -> int:
+    return sum(1 for f in findings if f.category == category)

@@ -229,12 +229,20 @@ class _Finder:
         taken: list[Token] = []
         while j >= 0 and len(taken) < 12:
             token = tokens[j]
-            if token.text in _CLOSING or token.text in _STRAIGHT and taken == []:
+            if token.text in _CLOSING or token.text in _STRAIGHT:
+                if taken:
+                    break
                 opening = self._opening_quote(tokens, j)
                 if opening is None or j - opening > 7:
                     break
                 taken[:0] = tokens[opening:j + 1]
                 j = opening - 1
+                continue
+            marker = self._marker_ending_at(token.end) if token.is_word else None
+            if marker is not None and taken:
+                while j >= 0 and tokens[j].start >= marker:
+                    taken.insert(0, tokens[j])
+                    j -= 1
                 continue
             if not token.is_word or self.lex.has("phrase_breaks", token.lower) and token.lower not in ("to",):
                 break
@@ -245,6 +253,15 @@ class _Finder:
             taken.insert(0, token)
             j -= 1
         return self._trim(taken)
+
+    def _marker_ending_at(self, end: int) -> int | None:
+        """Start of a pseudonym or anonymity marker ('identified only as') ending at ``end``."""
+        window = max(0, end - 40)
+        for pattern in (self.lex.pseudonym, self.lex.anonymity):
+            for match in pattern.finditer(self.text, window, end):
+                if match.end() == end:
+                    return match.start()
+        return None
 
     def _forward(self, tokens: list[Token], start: int) -> list[Token]:
         """The source phrase starting at tokens[start], read left to right."""
@@ -383,9 +400,7 @@ def classify(phrase: Sequence[Token], name: str, seen: Sequence[Source], lex: Le
     first = words[0].lower
     if len(words) == 1 and first in lex.lists["pronouns_person"] | lex.lists["pronouns_group"]:
         return _resolve_pronoun(first, seen, lex)
-    marked = lex.pseudonym.search(name) or lex.anonymity.search(name)
-    unmarked = [t for t in words if not marked or t.end - words[0].start <= marked.start()]
-    core, tail = _split_core(unmarked or words, lex)
+    core, tail = _split_core(_without_markers(words, name, lex) or words, lex)
     head = core[-1].lower if core else first
     names = _name_tokens(core, phrase, lex)
     if lex.pseudonym.search(name):
@@ -413,6 +428,24 @@ def classify(phrase: Sequence[Token], name: str, seen: Sequence[Source], lex: Le
     if names:
         return _named(names, core, name, head, seen, lex)
     return None
+
+
+def _without_markers(words: list[Token], name: str, lex: Lexicon) -> list[Token]:
+    """The words of a phrase less its markers: 'an unnamed serviceman identified as Alex' → 'an serviceman'.
+
+    A one-word marker ('unnamed') is dropped; a phrase marker ('identified as', 'familiar
+    with') ends the phrase.
+    """
+    offset = words[0].start
+    kept = words
+    for pattern in (lex.pseudonym, lex.anonymity):
+        for match in pattern.finditer(name):
+            start, end = match.start() + offset, match.end() + offset
+            if " " in match.group():
+                kept = [t for t in kept if t.end <= start]
+            else:
+                kept = [t for t in kept if not (start <= t.start and t.end <= end)]
+    return kept
 
 
 def _split_core(words: list[Token], lex: Lexicon) -> tuple[list[Token], list[Token]]:

@@ -1,7 +1,113 @@
-"""Command line interface (placeholder)."""
+"""The command line: thin click wrappers over importable functions."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
 import click
+
+from reportgen import __version__
+from reportgen.analyze import analyze
+from reportgen.config import load_config
+from reportgen.errors import ArticleError, ReportgenError
+from reportgen.export import analysis_dict, corpus_dict, metric_value, to_csv, to_json, to_text
+from reportgen.load import find_articles, load_article
+from reportgen.model import Analysis
+from reportgen.rules import RuleSet, load_rules
 
 
 @click.group()
+@click.version_option(__version__, prog_name="reportgen")
 def main() -> None:
-    """reportgen."""
+    """Explainable sourcing scorecards for news articles."""
+
+
+@main.command("analyze")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True,
+              help="Linter-style text, the full JSON contract, or one CSV row per article.")
+@click.option("--fail-above", "limits", multiple=True, metavar="METRIC=VALUE",
+              help="Exit 1 when an article's metric exceeds VALUE, e.g. anonymous_ratio=0.5 (repeatable).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
+              help="Config file with rule changes [default: ./reportgen.toml if present].")
+def analyze_command(paths: tuple[Path, ...], fmt: str, limits: tuple[str, ...], config_path: Path | None) -> None:
+    """Analyze article files (or folders of them) and report every finding."""
+    thresholds = parse_limits(limits)
+    rules = load_rules(load_config(config_path))
+    analyses, skipped = analyze_paths(paths, rules)
+    for path, problem in skipped:
+        click.echo(f"error: {path}: {problem}", err=True)
+    click.echo(render(analyses, skipped, fmt, rules), nl=False)
+    exceeded = over_limits(analyses, thresholds)
+    for message in exceeded:
+        click.echo(f"fail: {message}", err=True)
+    sys.exit(2 if skipped else 1 if exceeded else 0)
+
+
+def analyze_paths(paths: tuple[Path, ...], rules: RuleSet) -> tuple[list[Analysis], list[tuple[str, str]]]:
+    """Analyze every article named or found in a named folder; collect the ones that fail."""
+    analyses, skipped = [], []
+    for path in paths:
+        if path.is_dir():
+            files = find_articles(path)
+            if not files:
+                skipped.append((str(path), "no articles (.md, .markdown or .txt) in this folder"))
+        elif path.exists():
+            files = [path]
+        else:
+            skipped.append((str(path), "no such file or folder"))
+            continue
+        for file in files:
+            try:
+                analyses.append(analyze(load_article(file), rules))
+            except ArticleError as exc:
+                skipped.append((exc.path, exc.problem))
+    return analyses, skipped
+
+
+def render(analyses: list[Analysis], skipped: list[tuple[str, str]], fmt: str, rules: RuleSet) -> str:
+    """The report in the chosen format."""
+    if fmt == "json":
+        return to_json(corpus_dict(analyses, skipped, rules.fingerprint))
+    if fmt == "csv":
+        return to_csv(analyses)
+    return "".join(to_text(a, _read_source(a.article.path)) for a in analyses)
+
+
+def parse_limits(limits: tuple[str, ...]) -> dict[str, float]:
+    """Parse ``METRIC=VALUE`` options into a mapping; bad ones are usage errors."""
+    parsed = {}
+    for limit in limits:
+        name, _, value = limit.partition("=")
+        try:
+            parsed[name.strip()] = float(value)
+        except ValueError:
+            raise click.BadParameter(f"{limit!r} is not METRIC=NUMBER", param_hint="--fail-above") from None
+    return parsed
+
+
+def over_limits(analyses: list[Analysis], limits: dict[str, float]) -> list[str]:
+    """One message per article metric that exceeds its limit."""
+    messages = []
+    for analysis in analyses:
+        metrics = analysis_dict(analysis)["metrics"]
+        for name, limit in limits.items():
+            try:
+                value = metric_value(metrics, name)
+            except KeyError:
+                raise click.BadParameter(f"unknown metric {name!r}", param_hint="--fail-above") from None
+            if value is not None and value > limit:
+                messages.append(f"{analysis.article.path}: {name} = {value:g} is above {limit:g}")
+    return messages
+
+
+def _read_source(path: str) -> str | None:
+    try:
+        return Path(path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

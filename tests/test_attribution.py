@@ -1,0 +1,66 @@
+"""Attributions: the source phrase each cue points to, and how it is classified."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import analyze_text
+
+CASES = [
+    # (text, [(source phrase, kind)])
+    ("“We will reopen in June,” said Mayor Ana Ortiz.", [("Mayor Ana Ortiz", "named_person")]),
+    ("Council member Tom Reyes said the vote was close.", [("Council member Tom Reyes", "named_person")]),
+    ("Defense Secretary Lloyd Austin said the talks had stalled.", [("Defense Secretary Lloyd Austin", "named_person")]),
+    ("Jane Doe, a city engineer, said the cracks were new.", [("Jane Doe", "named_person")]),
+    ("A senior defense official said the talks had stalled.", [("A senior defense official", "anonymous_specific")]),
+    ("A spokesperson said the figures were wrong.", [("A spokesperson", "anonymous_specific")]),
+    ("Sources familiar with the matter said the deal was close.", [("Sources familiar with the matter", "anonymous_vague")]),
+    ("People close to the talks said it was over.", [("People close to the talks", "anonymous_vague")]),
+    ("The ministry said it would respond.", [("The ministry", "named_organization")]),
+    ("Police in the city said two people were hurt.", [("Police in the city", "named_organization")]),
+    ("The country's navy said it had intercepted the drones.", [("The country's navy", "named_organization")]),
+    ("Reuters reported the sale on Tuesday.", [("Reuters", "named_organization")]),
+    ("Officials said the bridge was unsafe.", [("Officials", "anonymous_vague")]),
+    ("Engineers said the bridge was unsafe.", [("Engineers", "anonymous_vague")]),
+    ("Russian officials have previously hinted at a phased approach.", [("Russian officials", "anonymous_vague")]),
+    ("It was reported that the council met in private.", [("It was reported", "anonymous_vague")]),
+    ("According to the city's audit, costs doubled.", [("the city's audit", "named_organization")]),
+    ("A soldier identified only as 'Alex' said the line had moved.", [("A soldier identified only as 'Alex'", "pseudonymous")]),
+    ("The data suggest a decline.", []),
+    ("The crew found a crack in the deck.", []),
+    ("Putin was briefed on the occupation of several settlements.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_sources_are_found_and_classified(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(f.text, f.source_kind) for f in analyze_text(text).findings if f.category == "attribution"]
+    assert found == expected
+
+
+def test_pronoun_and_surname_resolve_to_the_named_person() -> None:
+    text = "Colonel Mikhail Khodarenok, a correspondent, said it was planned. He argues it will last. Khodarenok stated it plainly."
+    found = [f for f in analyze_text(text).findings if f.category == "attribution"]
+    assert [f.text for f in found] == ["Colonel Mikhail Khodarenok", "He", "Khodarenok"]
+    assert {f.source_name for f in found} == {"Colonel Mikhail Khodarenok"}
+    assert {f.source for f in found} == {"named"}
+
+
+def test_she_said_after_a_quote_resolves_to_the_earlier_named_source() -> None:
+    text = "Mayor Ana Ortiz said the bridge would close. “It is not safe,” she said."
+    found = [f for f in analyze_text(text).findings if f.category == "attribution"]
+    assert [(f.text, f.source_name) for f in found] == [("Mayor Ana Ortiz", "Mayor Ana Ortiz"), ("she", "Mayor Ana Ortiz")]
+
+
+def test_relayed_source_is_recorded_as_a_chain() -> None:
+    text = "According to the newspaper ‘Daily Ledger,’ which cited an unnamed engineer, the deck is cracked. The engineer’s account could not be verified."
+    found = [f for f in analyze_text(text).findings if f.category == "attribution"]
+    assert [f.source_kind for f in found] == ["named_organization", "anonymous_specific", "anonymous_specific"]
+    assert found[1].via == found[2].via == "the newspaper ‘Daily Ledger’"
+    assert found[2].source_name == "an unnamed engineer"
+
+
+def test_quoted_attributions_are_marked_quoted() -> None:
+    text = "“Officials told me the bridge is unsafe and will stay closed,” Ana Ortiz said."
+    found = [f for f in analyze_text(text).findings if f.category == "attribution"]
+    assert [(f.text, f.voice) for f in found] == [("Officials", "quoted"), ("Ana Ortiz", "reporter")]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from reportgen.attribution import Lexicon, build_lexicon, find_attributions
+from reportgen.attribution import find_attributions
 from reportgen.match import match_rules, supported_sentences
 from reportgen.model import Analysis, Article
 from reportgen.quotes import quote_spans
@@ -15,6 +15,8 @@ from reportgen.readability import readability
 from reportgen.rules import RuleSet, load_rules
 from reportgen.score import score
 from reportgen.segment import split_sentences
+from reportgen.sources import Lexicon, build_lexicon
+from reportgen.tokens import TextIndex
 
 
 def analyze(article: Article, rules: RuleSet | None = None) -> Analysis:
@@ -23,10 +25,11 @@ def analyze(article: Article, rules: RuleSet | None = None) -> Analysis:
     text = article.text
     sentences = tuple(split_sentences(text, article.paragraphs))
     quotes = tuple(quote_spans(text, article.paragraphs))
-    attributions = find_attributions(text, sentences, quotes, rules, _lexicon(rules))
+    index = TextIndex.of(text)
+    attributions = find_attributions(index, sentences, quotes, rules, _lexicon(rules))
     supported = supported_sentences(text, sentences, attributions)
     lexical = match_rules(
-        text, [*rules.by_category("hedge"), *rules.by_category("generalization")], sentences, quotes, supported
+        index, [*rules.by_category("hedge"), *rules.by_category("generalization")], sentences, quotes, supported
     )
     findings = tuple(sorted([*attributions, *lexical], key=lambda f: (f.start, f.end, f.category, f.rule)))
     grades = readability(text, sentences)

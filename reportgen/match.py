@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import bisect
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from reportgen.model import Finding, Span
 from reportgen.quotes import in_spans
 from reportgen.rules import Rule
+from reportgen.tokens import TextIndex, pattern_matches
 
 _DIGITS = frozenset("0123456789")
+_EXCLUDE_WINDOW = 40  # characters around a match in which its rule's exclusions are tried
 
 
 def match_rules(
-    text: str,
+    index: TextIndex,
     rules: Iterable[Rule],
     sentences: Sequence[Span],
     quotes: Sequence[Span],
@@ -24,21 +26,30 @@ def match_rules(
     ``supported[i]`` tells whether sentence i carries an attribution or a figure; rules marked
     ``unsupported_only`` skip such sentences.
     """
+    text = index.text
     quote_starts = [s for s, _ in quotes]
     sentence_starts = [s for s, _ in sentences]
     found: list[Finding] = []
     for rule in rules:
-        if rule.regex is None:
-            continue
-        excluded = [m.span() for m in rule.exclude_regex.finditer(text)] if rule.exclude_regex else []
-        for match in rule.regex.finditer(text):
-            start, end = match.start(), match.start() + len(match.group().rstrip())
-            if end <= start or any(a <= start and end <= b for a, b in excluded):
-                continue
+        for start, end in rule_spans(index, rule):
             if rule.unsupported_only and _in_supported(start, sentence_starts, supported):
+                continue
+            if _excluded(rule, text, start, end):
                 continue
             found.append(_finding(rule, text, start, end, in_spans(start, quotes, quote_starts)))
     return _longest_per_category(found)
+
+
+def rule_spans(index: TextIndex, rule: Rule) -> Iterator[Span]:
+    """Spans matched by a rule's words and patterns (before exclusions)."""
+    tokens = index.tokens
+    for first, last in rule.phrases.find(index):
+        yield tokens[first].start, tokens[last - 1].end
+    for regex, starts in rule.compiled_patterns:
+        for match in pattern_matches(index, regex, starts):
+            end = match.start() + len(match.group().rstrip())
+            if end > match.start():
+                yield match.start(), end
 
 
 def supported_sentences(text: str, sentences: Sequence[Span], attributions: Sequence[Finding]) -> list[bool]:
@@ -50,6 +61,15 @@ def supported_sentences(text: str, sentences: Sequence[Span], attributions: Sequ
         if i >= 0:
             flags[i] = True
     return flags
+
+
+def _excluded(rule: Rule, text: str, start: int, end: int) -> bool:
+    """True when one of the rule's exclusions matches around the match and covers it."""
+    if rule.exclude_regex is None:
+        return False
+    low = max(0, start - _EXCLUDE_WINDOW)
+    return any(m.start() <= start and end <= m.end()
+               for m in rule.exclude_regex.finditer(text, low, min(len(text), end + _EXCLUDE_WINDOW)))
 
 
 def _in_supported(position: int, starts: Sequence[int], supported: Sequence[bool]) -> bool:

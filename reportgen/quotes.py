@@ -17,6 +17,7 @@ from reportgen.model import Span
 
 MIN_QUOTE_WORDS = 4
 _WORD = re.compile(r"\w+")
+_MARK = re.compile("[“”‘’\"'«»„]")
 _OPENERS = {"“": "”", "‘": "’", '"': '"', "'": "'", "«": "»", "„": "“"}
 
 
@@ -32,10 +33,9 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[Span]:
     """Outermost quotations within one paragraph."""
     spans: list[Span] = []
     stack: list[tuple[str, int]] = []  # (expected closing mark, position of the opening mark)
-    for i in range(start, end):
+    for mark in _MARK.finditer(text, start, end):
+        i = mark.start()
         ch = text[i]
-        if ch not in "“”‘’\"'«»„":
-            continue
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
         if stack and ch == stack[-1][0] and _can_close(ch, before, after):

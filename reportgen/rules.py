@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any, Iterable, Mapping
 
 from reportgen.errors import ConfigError
+from reportgen.tokens import PhraseMatcher, leading_words
 
 try:  # Python >= 3.11
     import tomllib
@@ -47,12 +48,14 @@ class Rule:
     source_kind: str | None = None
 
     @cached_property
-    def regex(self) -> re.Pattern[str] | None:
-        """One compiled pattern for all the rule's words and patterns (None if it has none)."""
-        parts = list(self.patterns)
-        if self.words:
-            parts.append(words_pattern(self.words))
-        return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
+    def phrases(self) -> PhraseMatcher:
+        """The rule's literal words and phrases, matched word by word."""
+        return PhraseMatcher(self.words)
+
+    @cached_property
+    def compiled_patterns(self) -> tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]:
+        """Each pattern compiled (case-insensitive), with the words it must start with, if known."""
+        return tuple((re.compile(p, re.IGNORECASE), leading_words(p)) for p in self.patterns)
 
     @cached_property
     def exclude_regex(self) -> re.Pattern[str] | None:

@@ -1,0 +1,212 @@
+"""Source phrases: what kind of source a phrase names, from the attribution lexicon.
+
+``classify`` turns "Colonel Mikhail Khodarenok", "an unnamed serviceman identified as
+‘Alex’", "Russian officials" or "the ministry" into a source kind (see
+``reportgen.model.SOURCE_KINDS``). It also links pronouns, surnames and repeated nouns to the
+sources seen before them in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Mapping, Sequence
+
+from reportgen.tokens import PhraseMatcher, Token, leading_words
+
+
+@dataclass(frozen=True)
+class Source:
+    """A classified source: its kind, the name it was introduced by, its head word, its relay."""
+
+    kind: str
+    name: str
+    head: str
+    via: str | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The attribution lexicon: word sets and phrase matchers."""
+
+    lists: Mapping[str, frozenset[str]]
+    subject_cues: PhraseMatcher
+    object_cues: PhraseMatcher
+    markers: PhraseMatcher
+    agentless: tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]
+
+    def has(self, name: str, word: str) -> bool:
+        """True when word is in the named lexicon list."""
+        return word in self.lists[name]
+
+
+def build_lexicon(lexicon: Mapping[str, Sequence[str]]) -> Lexicon:
+    """Compile a rule set's attribution lexicon."""
+    return Lexicon(
+        lists={k: frozenset(w.lower().replace("’", "'") for w in v) for k, v in lexicon.items()},
+        subject_cues=PhraseMatcher(lexicon["reporting_verbs"]),
+        object_cues=PhraseMatcher(lexicon["object_cues"]),
+        markers=PhraseMatcher([*lexicon["pseudonym_markers"], *lexicon["anonymity_markers"]]),
+        agentless=tuple((re.compile(p, re.IGNORECASE), leading_words(p)) for p in lexicon["agentless_patterns"]),
+    )
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Dale–Chall's common English words (shipped with textstat): not names when capitalized."""
+    path = resources.files("textstat").joinpath("resources", "en", "easy_words.txt")
+    return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
+
+
+def classify(phrase: Sequence[Token], name: str, seen: Sequence[Source], lex: Lexicon) -> Source | None:
+    """The kind of source a phrase names, or None when it names no plausible source.
+
+    Precedence, first match wins: a pronoun takes an earlier source; a pseudonym marker
+    ("identified as"), then an anonymity marker ("unnamed", "familiar with") decide; then the
+    head word: a document takes its owner's kind, a group word is vague, a role word is an
+    unnamed individual unless a name comes with it, an institution is named; last, capitalized
+    words are a name.
+    """
+    words = [t for t in phrase if t.is_word]
+    first = words[0].bare
+    if len(words) == 1 and (lex.has("pronouns_person", first) or lex.has("pronouns_group", first)):
+        return _resolve_pronoun(first, seen, lex)
+    kept, markers = _without_markers(words, lex)
+    core, tail = _split_core(kept or words, lex)
+    head = core[-1].bare
+    names = _name_tokens(core, lex)
+    if markers:
+        if markers & lex.lists["pseudonym_markers"]:
+            return Source("pseudonymous", name, head)
+        return Source("anonymous_vague" if _is_plural(head, lex) else "anonymous_specific", name, head)
+    if lex.has("documents", head):
+        owner = _name_tokens(tail, lex) or names or [t for t in [*core[:-1], *tail] if lex.has("organizations", t.bare)]
+        definite = first == "the" or (len(core) > 1 and core[0].lower != core[0].bare)
+        named = bool(owner) or (definite and not _is_plural(head, lex))
+        return Source("named_organization" if named else "anonymous_vague", name, head)
+    if lex.has("vague_sources", head) or _is_plural_role(head, lex):
+        return Source("anonymous_vague", name, head)
+    definite = first in ("the", "this", "that")
+    if lex.has("person_roles", head):
+        if names:
+            return Source("named_person", name, head)
+        return (_same_head(head, seen) if definite else None) or Source("anonymous_specific", name, head)
+    if lex.has("person_titles", head) and first == "the" and not names:  # "the mayor": one office holder
+        return Source("named_person", name, head)
+    if lex.has("organizations", head):
+        return (_same_head(head, seen) if definite else None) or Source("named_organization", name, head)
+    return _named(names, core, name, head, seen, lex) if names else None
+
+
+def _without_markers(words: list[Token], lex: Lexicon) -> tuple[list[Token], set[str]]:
+    """The phrase less its markers, and the markers found.
+
+    A one-word marker ("unnamed") is dropped; a longer one ("identified as", "familiar with")
+    ends the phrase: "an unnamed serviceman identified as Alex" → "an serviceman".
+    """
+    kept: list[Token] = []
+    markers: set[str] = set()
+    i, ended = 0, False
+    while i < len(words):
+        length = lex.markers.length_at(words, i)
+        if length:
+            markers.add(" ".join(t.lower for t in words[i:i + length]))
+            ended = ended or length > 1
+        elif not ended:
+            kept.append(words[i])
+        i += max(length, 1)
+    return kept, markers
+
+
+def _split_core(words: list[Token], lex: Lexicon) -> tuple[list[Token], list[Token]]:
+    """Split 'officials at the ministry' into ('officials', 'at the ministry')."""
+    for i, token in enumerate(words[1:], start=1):
+        if lex.has("phrase_joiners", token.lower):
+            return words[:i], words[i:]
+    return words, []
+
+
+def _name_tokens(core: Sequence[Token], lex: Lexicon) -> list[Token]:
+    """Capitalized words that can be part of a name (not demonyms, titles or sentence openers)."""
+    names = []
+    for position, token in enumerate(core):
+        if not token.is_word or not token.is_capitalized or lex.has("not_names", token.bare):
+            continue
+        if lex.has("person_titles", token.bare.rstrip(".")):
+            continue
+        if position == 0 and token.bare in _common_words() and not _is_acronym(token.text):
+            continue
+        names.append(token)
+    return names
+
+
+def _named(names: list[Token], core: list[Token], name: str, head: str, seen: Sequence[Source], lex: Lexicon) -> Source:
+    """A named person or organization, linking a bare surname to an earlier full name.
+
+    The trailing run of capitalized words is the name. It is a person's when it holds a title
+    ("Colonel", "Mayor") or follows a role word ("council member Tom Reyes"), or when it is two
+    or more plain words with no institution word among them; otherwise an organization's.
+    """
+    if len(names) == 1:
+        earlier = _same_surname(names[0], seen)
+        if earlier:
+            return earlier
+    run = _trailing_name_run(core)
+    before = core[-len(run) - 1].bare if 0 < len(run) < len(core) else ""
+    titled = any(lex.has("person_titles", t.bare.rstrip(".")) for t in run)
+    institutional = any(lex.has("organizations", t.bare) for t in run) or lex.has("organizations", before)
+    person = not institutional and (
+        titled or lex.has("person_roles", before) or lex.has("person_titles", before)
+        or (len(run) >= 2 and all(t.text.isalpha() and not _is_acronym(t.text) for t in run))
+    )
+    return Source("named_person" if person else "named_organization", name, head)
+
+
+def _trailing_name_run(core: Sequence[Token]) -> list[Token]:
+    """The capitalized words at the end of a phrase, skipping quote marks."""
+    run: list[Token] = []
+    for token in reversed(core):
+        if not token.is_word:
+            continue
+        if not token.is_capitalized:
+            break
+        run.insert(0, token)
+    return run
+
+
+def _same_surname(token: Token, seen: Sequence[Source]) -> Source | None:
+    """An earlier named person whose name ends with this word: 'Khodarenok' → 'Colonel Mikhail Khodarenok'."""
+    for source in reversed(seen):
+        if source.kind == "named_person" and source.name.split()[-1] == token.text:
+            return source
+    return None
+
+
+def _resolve_pronoun(pronoun: str, seen: Sequence[Source], lex: Lexicon) -> Source | None:
+    """'he'/'she' → the latest named person; 'they'/'it' → the latest source of any kind."""
+    for source in reversed(seen):
+        if lex.has("pronouns_person", pronoun) and source.kind != "named_person":
+            continue
+        return source
+    return None
+
+
+def _same_head(head: str, seen: Sequence[Source]) -> Source | None:
+    """An earlier source with the same head noun: 'the serviceman' after 'an unnamed serviceman'."""
+    return next((s for s in reversed(seen) if s.head == head), None)
+
+
+def _is_plural(head: str, lex: Lexicon) -> bool:
+    return head.endswith("s") and not head.endswith("ss") or lex.has("vague_sources", head)
+
+
+def _is_plural_role(head: str, lex: Lexicon) -> bool:
+    """'engineers', 'spokesmen': the plural of a person role."""
+    singular = head[:-1] if head.endswith("s") else head.replace("men", "man")
+    return singular != head and lex.has("person_roles", singular)
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.replace(".", "").isupper()

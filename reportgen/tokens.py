@@ -1,0 +1,131 @@
+"""Words and punctuation with their offsets, and fast matching of word lists and patterns.
+
+Every lexicon lookup in the analyzer goes through one tokenization of the text, so a list
+of two hundred reporting verbs costs one dictionary lookup per word, not a regular-expression
+scan per verb. A word keeps inner dots, hyphens and apostrophes ("U.S", "Gazeta.ru",
+"well-known", "Kyiv’s"); every other non-space character is a token of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, NamedTuple, Sequence
+
+TOKEN = re.compile(r"\w+(?:[.’'&-]\w+)*|[^\w\s]")
+# A pattern whose start is a plain word or a group of plain words, followed by a space or a
+# word boundary: "\b(?:is|are)\s+thought", "\bthought\s+to". Such patterns are tried only where
+# one of those words starts, which is what makes forty patterns affordable per article.
+_LEADING_WORDS = re.compile(r"^\\b(?:\(\?:(?P<group>[a-z|]+)\)|(?P<word>[a-z]+))(?=\\s|\\b|\[\\s)")
+
+
+def normalize(word: str) -> str:
+    """The lookup form of a word: lowercase, with a curly apostrophe made straight."""
+    return word.lower().replace("’", "'")
+
+
+class Token(NamedTuple):
+    """A word or a punctuation mark, with its span and lookup form (a tuple: made by the thousand)."""
+
+    start: int
+    end: int
+    text: str
+    lower: str
+    is_word: bool
+
+    @property
+    def is_capitalized(self) -> bool:
+        """True when the token starts with a capital letter."""
+        return self.text[0].isupper()
+
+    @property
+    def bare(self) -> str:
+        """The lookup form without a possessive ending: "serviceman's" → "serviceman"."""
+        if self.lower.endswith("'s"):
+            return self.lower[:-2]
+        return self.lower[:-1] if self.lower.endswith("'") else self.lower
+
+
+@dataclass(frozen=True)
+class TextIndex:
+    """The tokens of a text, and where each word occurs."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    positions: dict[str, list[int]] = field(repr=False)
+
+    @classmethod
+    def of(cls, text: str) -> TextIndex:
+        """Tokenize text once."""
+        tokens = []
+        positions: dict[str, list[int]] = {}
+        for i, match in enumerate(TOKEN.finditer(text)):
+            word = match.group()
+            lower = word.lower().replace("’", "'")
+            is_word = word[0].isalnum() or word[0] == "_"
+            tokens.append(Token(*match.span(), word, lower, is_word))
+            if is_word:
+                if lower in positions:
+                    positions[lower].append(i)
+                else:
+                    positions[lower] = [i]
+        return cls(text, tuple(tokens), positions)
+
+
+class PhraseMatcher:
+    """Finds any of a list of words or phrases in a TextIndex, token by token."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(set(phrases)):
+            words = tuple(normalize(m.group()) for m in TOKEN.finditer(phrase))
+            if words:
+                self.by_first.setdefault(words[0], []).append(words)
+        for candidates in self.by_first.values():
+            candidates.sort(key=len, reverse=True)
+
+    def find(self, index: TextIndex) -> list[tuple[int, int]]:
+        """(first token, end token) of each longest phrase match, in text order."""
+        tokens = index.tokens
+        hits = []
+        for first in self.by_first.keys() & index.positions.keys():
+            for i in index.positions[first]:
+                length = self._longest_at(tokens, i)
+                if length:
+                    hits.append((i, i + length))
+        hits.sort()
+        return hits
+
+    def length_at(self, tokens: Sequence[Token], i: int) -> int:
+        """Number of tokens of the longest phrase starting at tokens[i] (0 if none)."""
+        return self._longest_at(tokens, i) if tokens[i].lower in self.by_first else 0
+
+    def _longest_at(self, tokens: Sequence[Token], i: int) -> int:
+        for words in self.by_first[tokens[i].lower]:
+            n = len(words)
+            if i + n <= len(tokens) and all(tokens[i + k].lower == words[k] for k in range(1, n)):
+                return n
+        return 0
+
+
+def leading_words(pattern: str) -> frozenset[str] | None:
+    """The words a pattern must start with, or None when it may start anywhere."""
+    match = _LEADING_WORDS.match(pattern)
+    if not match:
+        return None
+    return frozenset((match.group("group") or match.group("word")).split("|"))
+
+
+def pattern_matches(index: TextIndex, regex: re.Pattern[str], starts: frozenset[str] | None) -> Iterator[re.Match[str]]:
+    """Matches of a compiled pattern, tried only at its leading words when it has them."""
+    if starts is None:
+        yield from regex.finditer(index.text)
+        return
+    offsets = sorted(index.tokens[i].start for word in starts & index.positions.keys() for i in index.positions[word])
+    last_end = -1
+    for offset in offsets:
+        if offset >= last_end:
+            match = regex.match(index.text, offset)
+            if match and match.end() > match.start():
+                last_end = match.end()
+                yield match

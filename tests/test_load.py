@@ -1,0 +1,329 @@
+"""Loading articles: text, paragraphs, front matter, titles, slugs, errors and folder walks."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reportgen.errors import ArticleError
+from reportgen.load import find_articles, load_article, markdown_to_text, slugify
+from reportgen.model import Meta
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "000_16c65a2de27f6a53.txt"
+ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
+
+BRIDGE_PARAGRAPHS = [
+    "Officials said the bridge may close for approximately six weeks, according to the city.",
+    "What changes",
+    "Buses use the Route 9 detour.",
+    "Cyclists dismount.",
+    "“We are doing what we can,” the mayor said.",
+    "A closed bridge",
+    "<script>alert(1)</script>",
+    "fenced code",
+]
+MARKDOWNISH = st.lists(st.sampled_from([
+    "---", "\n", "\r\n", "\n\n", "# ", "- ", "> ", "    ", "```", "*", "**", "[a](b)", "![x](y)", "`", "|", "<b>",
+    "&amp;", "\\", "title: ", "tags: ", "[a, b]", "{a: 1}", "date: 2024-05-01", "words here.", "é", "\ufeff", "\x0b",
+]), max_size=30).map("".join)
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """Write a file (str as UTF-8, bytes as they are) under tmp_path and return its path."""
+
+    def make(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return make
+
+
+def paragraphs(article) -> list[str]:
+    return [article.text[a:b] for a, b in article.paragraphs]
+
+
+def problem(path: Path) -> str:
+    with pytest.raises(ArticleError) as caught:
+        load_article(path)
+    assert caught.value.path == str(path)
+    assert "\n" not in caught.value.problem
+    return caught.value.problem
+
+
+# The seed and plain text
+
+
+def test_seed_is_one_paragraph_of_its_lines_joined_by_spaces() -> None:
+    article = load_article(SEED)
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 22 and sum(line.count(". ") for line in lines) == 1  # 23 sentences, 22 lines
+    assert article.text == " ".join(lines)
+    assert article.paragraphs == ((0, len(article.text)),)
+    assert article.title.startswith("Russian military activity has surged") and len(article.title) <= 81
+    assert article.slug == "000-16c65a2de27f6a53" and article.meta == Meta()
+
+
+def test_txt_blank_lines_separate_paragraphs_and_title_is_first_sentence(write) -> None:
+    path = write("note.txt", "  First  sentence here. Then more\ntext.\n\n\n \nSecond   paragraph.\n")
+    article = load_article(path)
+    assert paragraphs(article) == ["First sentence here. Then more text.", "Second paragraph."]
+    assert article.text == "First sentence here. Then more text.\n\nSecond paragraph."
+    assert article.title == "First sentence here" and article.slug == "note"
+
+
+def test_txt_ignores_front_matter_syntax(write) -> None:
+    article = load_article(write("a.txt", "---\ntitle: x\n---\nBody."))
+    assert article.text == "--- title: x --- Body." and article.meta == Meta()
+
+
+def test_long_first_sentence_title_is_cut_at_a_word(write) -> None:
+    article = load_article(write("a.txt", "word " * 40))
+    assert article.title.endswith("word…") and len(article.title) <= 81
+
+
+def test_abbreviations_do_not_end_the_title(write) -> None:
+    article = load_article(write("a.txt", "Mr. Smith met U.S. officials. Then left."))
+    assert article.title == "Mr. Smith met U.S. officials"
+
+
+# Markdown
+
+
+def test_markdown_fixture() -> None:
+    article = load_article(ARTICLES / "bridge.md", root=ARTICLES)
+    assert article.path == "bridge.md"
+    assert article.title == "Bridge closes for repairs"  # from front matter; the repeated h1 is dropped
+    assert article.slug == "bridge-closes"
+    assert paragraphs(article) == BRIDGE_PARAGRAPHS
+    assert article.text == "\n\n".join(BRIDGE_PARAGRAPHS)
+    assert article.meta == Meta(
+        outlet="The Ledger", author="Ana Writer", date="2024-05-01", url="https://example.org/bridge",
+        tags=("bridge", "local"), language="en", notes="Fixture for load tests.", fictional=True,
+    )
+
+
+def test_raw_html_is_literal_text_never_markup() -> None:
+    text, _ = markdown_to_text("<script>alert(1)</script>\n\nHi <b>there</b> <!-- c -->\n")
+    assert text == "<script>alert(1)</script>\n\nHi <b>there</b> <!-- c -->"
+
+
+@pytest.mark.parametrize(("markdown", "expected"), [
+    ("Some *em* and **strong** and ~~gone~~ and `code`.", ["Some em and strong and gone and code."]),
+    ("A [link](http://x.org 'title') and <http://y.org>.", ["A link and http://y.org."]),
+    ("![alt *with* em](a.png) caption", ["alt with em caption"]),
+    ("soft\nbreak and hard  \nbreak", ["soft break and hard break"]),
+    ("Tom &amp; Jerry \\*not em\\*", ["Tom & Jerry *not em*"]),
+    ("1. one\n2. two\n   - nested", ["one", "two", "nested"]),
+    ("> quoted\n> line\n>\n> second", ["quoted line", "second"]),
+    ("| h1 | h2 |\n|----|----|\n| c1 |    |", ["h1", "h2", "c1"]),
+    ("    indented   code\n    kept", ["indented code kept"]),
+    ("Title\n=====\n\n---\n\n***", ["Title"]),
+    ("", []),
+])
+def test_markdown_to_text(markdown: str, expected: list[str]) -> None:
+    text, spans = markdown_to_text(markdown)
+    assert [text[a:b] for a, b in spans] == expected
+    assert text == "\n\n".join(expected)
+
+
+def test_leading_heading_is_title_and_leaves_the_text(write) -> None:
+    article = load_article(write("a.md", "## The *Title*\n\nBody text.\n\n# Later\n\nMore."))
+    assert article.title == "The Title"
+    assert paragraphs(article) == ["Body text.", "Later", "More."]
+
+
+def test_heading_differing_from_front_matter_title_stays(write) -> None:
+    article = load_article(write("a.md", "---\ntitle: Real\n---\n# Section\n\nBody."))
+    assert article.title == "Real" and paragraphs(article) == ["Section", "Body."]
+
+
+def test_heading_later_in_the_body_is_not_the_title(write) -> None:
+    article = load_article(write("a.md", "Opening line. More.\n\n# Background\n\nBody."))
+    assert article.title == "Opening line" and paragraphs(article)[1] == "Background"
+
+
+def test_title_falls_back_to_stem_when_text_has_no_words(write) -> None:
+    assert load_article(write("fallback.md", "...")).title == "fallback"
+
+
+def test_crlf_and_cr_line_endings(write) -> None:
+    crlf = load_article(write("a.md", b"---\r\ntitle: T\r\n---\r\nOne\r\ntwo\r\n\r\nThree\r\n"))
+    mac = load_article(write("b.md", b"---\rtitle: T\r---\rOne\rtwo\r\rThree\r"))
+    assert crlf.text == mac.text == "One two\n\nThree" and crlf.title == mac.title == "T"
+
+
+def test_utf8_bom_is_stripped(write) -> None:
+    article = load_article(write("a.md", "\ufeff---\ntitle: T\n---\nBody.".encode()))
+    assert article.title == "T" and article.text == "Body."
+
+
+def test_stray_control_characters_become_spaces(write) -> None:
+    assert load_article(write("a.txt", "One\x0btwo\x1bthree words here.")).text == "One two three words here."
+
+
+def test_path_is_relative_posix_under_root(tmp_path: Path, write) -> None:
+    path = write("content/2024/a.md", "Body.")
+    assert load_article(path, root=tmp_path).path == "content/2024/a.md"
+    assert load_article(path).path == str(path)
+
+
+def test_path_outside_root_is_refused(tmp_path: Path, write) -> None:
+    path = write("elsewhere/a.md", "Body.")
+    with pytest.raises(ArticleError) as caught:
+        load_article(path, root=tmp_path / "content")
+    assert not os.path.isabs(caught.value.path)
+
+
+# Front matter
+
+
+def test_date_as_yaml_date_and_datetime(write) -> None:
+    assert load_article(write("a.md", "---\ndate: 2024-05-01\n---\nBody.")).meta.date == "2024-05-01"
+    assert load_article(write("b.md", "---\ndate: 2024-05-01T23:00:00+02:00\n---\nB.")).meta.date == "2024-05-01"
+    assert load_article(write("c.md", "---\ndate: May 2024\n---\nBody.")).meta.date == "May 2024"
+
+
+def test_tags_as_comma_separated_string(write) -> None:
+    article = load_article(write("a.md", "---\ntags: ' war, Ukraine ,, war '\n---\nBody."))
+    assert article.meta.tags == ("war", "Ukraine")
+
+
+def test_unknown_keys_ignored_and_numbers_become_text(write) -> None:
+    article = load_article(write("a.md", "---\nTitle: no\nextra: {a: 1}\ntitle: 1984\nslug: 42\n---\nBody."))
+    assert article.title == "1984" and article.slug == "42" and article.meta == Meta()
+
+
+def test_empty_front_matter(write) -> None:
+    article = load_article(write("a.md", "---\n---\nBody."))
+    assert article.text == "Body." and article.meta == Meta()
+
+
+@pytest.mark.parametrize(("front", "expected"), [
+    ("tags: {a: 1}", "'tags' must be a list or a comma-separated string, not a mapping"),
+    ("tags: [[a]]", "'tags' must be a list"),
+    ("title: [a, b]", "'title' must be text, not a list"),
+    ("author: yes", "'author' must be text, not a true/false value (put it in quotes)"),
+    ("notes: 2024-05-01", "'notes' must be text, not a date (put it in quotes)"),
+    ("fictional: 'yes'", "'fictional' must be true or false"),
+    ("url: javascript:alert(1)", "'url' must start with http:// or https://"),
+    ("- a\n- b", "malformed front matter: expected 'key: value' lines, got a list"),
+    ("just a sentence", "malformed front matter: expected 'key: value' lines, got a str"),
+    ("title: [unclosed", "malformed front matter: "),
+    ("a: *nowhere", "malformed front matter: found undefined alias"),
+    ("date: 2024-13-45", "malformed front matter: month must be in 1..12"),
+    ("[" * 5000, "malformed front matter"),
+])
+def test_bad_front_matter(write, front: str, expected: str) -> None:
+    assert expected in problem(write("a.md", f"---\n{front}\n---\nBody."))
+
+
+def test_yaml_error_names_the_file_line(write) -> None:
+    assert problem(write("a.md", "---\ntitle: ok\nbad: [x\n---\nBody.")).endswith("(line 3)")
+
+
+def test_unclosed_front_matter(write) -> None:
+    assert "unclosed front matter" in problem(write("a.md", "---\ntitle: T\n\nBody."))
+
+
+# Unloadable files
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("latin1.txt", "Café au lait.".encode("latin-1"), "not UTF-8 text (save it as UTF-8)"),
+    ("utf16.md", "Hello there.".encode("utf-16"), "UTF-16 text, not UTF-8 (save it as UTF-8)"),
+    ("utf16be.md", b"\xfe\xff" + "Hi.".encode("utf-16-be"), "UTF-16"),
+    ("nul.txt", b"text\x00more", "a binary file"),
+    ("controls.md", bytes(range(1, 9)) * 20 + b"abc", "a binary file"),
+    ("empty.txt", b"", "no article text (the body is empty)"),
+    ("blank.md", b" \n\n\t\n", "no article text (the body is empty)"),
+    ("only-front.md", b"---\ntitle: T\n---\n", "no article text (the body is empty)"),
+    ("only-heading.md", b"# Just a title\n", "no article text (the body is only a heading)"),
+    ("rules.md", b"***\n\n___\n", "no article text (the body is empty)"),
+    ("page.html", b"<p>Hi</p>", "not an article file"),
+])
+def test_unloadable(write, name: str, content: bytes, expected: str) -> None:
+    assert expected in problem(write(name, content))
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    assert problem(tmp_path / "gone.md").startswith("cannot read the file")
+
+
+# Slugs
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("Hello, World!", "hello-world"),
+    ("Café Zürich — Straße", "cafe-zurich-strasse"),
+    ("Putin’s visit", "putins-visit"),
+    ("東京", "article"),
+    ("../../etc/passwd", "etc-passwd"),
+    ("", "article"),
+    ("---", "article"),
+    ("a\x00b", "a-b"),
+    ("x" * 200, "x" * 80),
+])
+def test_slugify(value: str, expected: str) -> None:
+    assert slugify(value) == expected
+
+
+def test_long_slug_ends_on_a_word() -> None:
+    slug = slugify("word " * 40)
+    assert len(slug) <= 80 and slug.endswith("word") and not slug.endswith("-")
+
+
+# Finding articles
+
+
+def test_find_articles(tmp_path: Path, write) -> None:
+    root = tmp_path / "content"
+    for name in ("b.md", "a.txt", "z/deep/c.markdown", "B.MD", ".hidden.md", ".drafts/d.md", "notes.html"):
+        write(f"content/{name}", "Body.")
+    outside = write("secret.md", "Outside.")
+    (root / "escape.md").symlink_to(outside)
+    (root / "escape-dir").symlink_to(tmp_path, target_is_directory=True)
+    (root / "alias.md").symlink_to(root / "b.md")
+    (root / "dangling.md").symlink_to(tmp_path / "missing.md")
+    found = [p.relative_to(root).as_posix() for p in find_articles(root)]
+    assert found == ["B.MD", "a.txt", "alias.md", "b.md", "z/deep/c.markdown"]
+
+
+def test_find_articles_fixture_folder() -> None:
+    assert find_articles(ARTICLES) == [ARTICLES / "bridge.md", ARTICLES / "nested" / "plain.txt"]
+    article = load_article(ARTICLES / "nested" / "plain.txt", root=ARTICLES)
+    assert article.path == "nested/plain.txt"
+    assert paragraphs(article) == ["Plain first line. Second line of the same paragraph.", "A second paragraph."]
+
+
+def test_loading_is_deterministic() -> None:
+    assert load_article(ARTICLES / "bridge.md") == load_article(ARTICLES / "bridge.md")
+
+
+# Any input
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.one_of(st.binary(max_size=300), st.text(max_size=300).map(str.encode), MARKDOWNISH.map(str.encode)),
+       suffix=st.sampled_from([".md", ".txt"]))
+def test_any_bytes_load_or_raise_article_error(tmp_path: Path, content: bytes, suffix: str) -> None:
+    path = tmp_path / f"any{suffix}"
+    path.write_bytes(content)
+    try:
+        article = load_article(path, root=tmp_path)
+    except ArticleError as exc:
+        assert exc.problem and "\n" not in exc.problem
+        return
+    assert article.text and article.title and article.slug
+    assert article.text == "\n\n".join(paragraphs(article))
+    assert all(p and p == " ".join(p.split()) for p in paragraphs(article))

@@ -5,8 +5,8 @@ orthographic statistics, so even with our abbreviation list it never splits afte
 abbreviation ("Acme Inc. The company", "the U.S. The talks", "5 p.m. The crowd"), never
 splits after an ellipsis before a capital, and always splits inside '"Why now?" she asked.';
 fixing that meant a rule layer larger than a segmenter of its own, on top of Punkt's cost
-(about 1.4 ms for a 650-word article, more than our whole per-article budget for this step).
-The rules below run in well under 0.1 ms for the same text.
+(about 1.4 ms for the 650-word seed article; the whole analyzer has about 4 ms per article).
+The rules below take about 0.1 ms for a 700-word article.
 
 How it works, per paragraph (a sentence never crosses a paragraph boundary):
 
@@ -163,7 +163,8 @@ def _previous_word(text: str, start: int, stop: int) -> str:
     chunk = text[max(start, stop - 32) : stop]
     if not chunk or chunk[-1].isspace():
         return ""
-    return _DASHES.split(chunk.split()[-1])[-1].lstrip(_OPENERS)
+    word = chunk.rsplit(None, 1)[-1]
+    return word if word.isalpha() else _DASHES.split(word)[-1].lstrip(_OPENERS)
 
 
 def _bare(word: str) -> str:

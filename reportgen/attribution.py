@@ -23,13 +23,14 @@ from typing import Sequence
 from reportgen.model import Finding, Span
 from reportgen.quotes import in_spans
 from reportgen.rules import Rule, RuleSet
-from reportgen.sources import Lexicon, Source, classify
+from reportgen.sources import Lexicon, Source, classify, people_named
 from reportgen.tokens import TextIndex, Token, pattern_matches
 
 _OPENING = {"‘": "’", "“": "”", "«": "»", "'": "'", '"': '"'}
 _CLOSING = {"’": "‘", "”": "“", "»": "«", "'": "'", '"': '"'}
 _BOUNDARY = set(",;:()[]—–-!?.…")
 _RELATIVES = ("who", "which", "that")
+_APPOSITIVE_OPENERS = ("a", "an", "the", "who", "which", "whose")
 _MAX_PHRASE = 14  # tokens; a source phrase longer than this is a clause, not a name
 _MAX_QUOTED_NAME = 8  # tokens between quote marks that can still be a name ("‘Gazeta.ru,’")
 
@@ -41,10 +42,10 @@ def find_attributions(
     finder = _Finder(index, quotes, rules.by_category("attribution"), lexicon)
     starts = [t.start for t in index.tokens]
     hits = _Hits(lexicon, index)
+    finder.agentless()
     for start, end in sentences:
         lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         finder.sentence(lo, hi, hits)
-    finder.agentless()
     return sorted(finder.findings, key=lambda f: (f.start, f.end))
 
 
@@ -77,6 +78,8 @@ class _Finder:
         self.findings: list[Finding] = []
         self.seen: list[Source] = []
         self.spans: set[Span] = set()
+        self.agentless_spans: list[Span] = []
+        self.people = people_named(index.tokens, lexicon)
         self.tokens: Sequence[Token] = ()
         self.marker_start: dict[int, int] = {}
 
@@ -89,7 +92,8 @@ class _Finder:
             taken.extend(range(first, last))
             self._object_cue(first - lo, last - lo)
         for first, last in hits.between("subject_cues", lo, hi):
-            if first not in taken:
+            passive = any(a <= self.index.tokens[first].start < b for a, b in self.agentless_spans)
+            if first not in taken and not passive:
                 self._subject_cue(first - lo, last - lo)
         for i, token in enumerate(self.tokens[:-1]):
             if token.lower != token.bare and self.lex.has("possessive_cues", self.tokens[i + 1].lower):
@@ -114,15 +118,29 @@ class _Finder:
         j = first - 1
         while j >= 0 and (self.lex.has("verb_modifiers", tokens[j].lower) or _is_adverb(tokens[j])):
             j -= 1
+        if any(self._negates(t) for t in tokens[max(j, 0):first]):
+            return  # "did not respond", "declined to say": no claim is reported
+        before = tokens[j].lower if j == first - 1 and j >= 0 else ""
+        if self.lex.has("determiners", before) and not self.lex.has("vague_sources", before):
+            return  # "the report", "its claims": a noun, not a verb
+        if self.lex.has("speech_tags", cue.lower()) and not self._after_quote(first):
+            return  # "the city has asked the firm": a request, not a quotation
         if j >= 0 and tokens[j].lower in _RELATIVES:
             self._record(self._relative_subject(j + 1), cue)
             return
         candidates = [self._appositive_subject(j + 1), self._backward(j + 1)]
-        if j == first - 1 and (j < 0 or not tokens[j].is_word):  # '“We will win,” said the mayor'
-            candidates.append(self._forward(after))
+        if j == first - 1 and (j < 0 or not tokens[j].is_word) and self.lex.has("inverted_verbs", cue.lower()):
+            candidates.append(self._forward(after))  # '“We will win,” said the mayor'
         for phrase in candidates:
             if phrase and self._record(phrase, cue):
                 return
+
+    def _negates(self, token: Token) -> bool:
+        return self.lex.has("negations", token.lower) or token.lower.endswith("n't")
+
+    def _after_quote(self, first: int) -> bool:
+        """True when a closing quote mark stands within the three tokens before tokens[first]."""
+        return any(t.text in _CLOSING for t in self.tokens[max(0, first - 4):first])
 
     def agentless(self) -> None:
         """'it was reported': claims whose source is missing altogether."""
@@ -134,6 +152,7 @@ class _Finder:
                 if match.span() in self.spans:
                     continue
                 self.spans.add(match.span())
+                self.agentless_spans.append(match.span())
                 self.findings.append(Finding(
                     category="attribution", rule=rule.id, start=match.start(), end=match.end(),
                     text=match.group(), explanation=rule.explanation.format(text=match.group()),
@@ -154,11 +173,13 @@ class _Finder:
         """'Colonel X, a military correspondent for Gazeta.ru, has weighed in' → 'Colonel X'."""
         if end > 0 and self.tokens[end - 1].text == ",":
             end -= 1
-        appositive = self._backward(end)
-        if not appositive or appositive[0].lower not in ("a", "an", "the"):
-            return []
-        before = self.tokens.index(appositive[0]) - 1
-        if before < 0 or self.tokens[before].text != ",":
+        before = end - 1
+        while before >= 0 and self.tokens[before].text != "," and end - before <= _MAX_PHRASE:
+            if self.tokens[before].text in _CLOSING:  # a quoted name inside the appositive
+                opening = self._matching(before, -1)
+                before = opening if opening is not None else before
+            before -= 1
+        if before < 0 or self.tokens[before].text != "," or self.tokens[before + 1].lower not in _APPOSITIVE_OPENERS:
             return []
         subject = self._backward(before)
         return subject if any(t.is_capitalized for t in subject[1:] or subject) else []
@@ -179,7 +200,7 @@ class _Finder:
                     break
                 taken[:0] = tokens[opening:j + 1]
                 j = opening - 1
-            elif self._ends_phrase(token) or token.lower == "according":
+            elif self._ends_phrase(token) or token.lower == "according" or self._is_verb(token):
                 break
             else:
                 taken.insert(0, token)
@@ -237,9 +258,20 @@ class _Finder:
             return previous.lower != "close"
         if self.lex.has("determiners", token.lower):
             return not self.lex.has("phrase_joiners", previous.lower)
-        return not token.is_capitalized and (
-            self.lex.has("reporting_verbs", token.lower) or self.lex.has("verb_modifiers", token.lower)
-        )
+        if self._is_verb(token) or not token.is_capitalized and self.lex.has("verb_modifiers", token.lower):
+            return True
+        return self._is_participle(token)
+
+    def _is_verb(self, token: Token) -> bool:
+        """A lowercase reporting verb: it belongs to another attribution, not to this phrase."""
+        return not token.is_capitalized and self.lex.has("reporting_verbs", token.lower)
+
+    def _is_participle(self, token: Token) -> bool:
+        """'a summary posted on the website': a participle with a preposition after it ends the phrase."""
+        if token.is_capitalized or not token.lower.endswith("ed"):
+            return False
+        following = self.tokens.index(token) + 1
+        return following < len(self.tokens) and self.lex.has("phrase_joiners", self.tokens[following].lower)
 
     def _matching(self, j: int, step: int) -> int | None:
         """The quote mark matching tokens[j], searching in direction step, if it is close enough."""
@@ -279,7 +311,7 @@ class _Finder:
         if voice == "quoted" and is_pronoun:
             return False  # "we", "he" inside a quotation belong to the speaker's story, not the article's
         phrase_text = self._phrase_text(phrase)
-        source = classify(phrase, _clean(phrase_text), self.seen, self.lex)
+        source = classify(phrase, _clean(phrase_text), self.seen, self.lex, self.people)
         if source is None:
             return False
         via = via or source.via

@@ -23,7 +23,7 @@ def match_rules(
 ) -> list[Finding]:
     """Findings for each rule's matches; within a category, overlapping matches keep the longest.
 
-    ``supported[i]`` tells whether sentence i carries an attribution or a figure; rules marked
+    ``supported[i]`` tells whether sentence i carries a named attribution or a figure; rules marked
     ``unsupported_only`` skip such sentences.
     """
     text = index.text
@@ -53,10 +53,16 @@ def rule_spans(index: TextIndex, rule: Rule) -> Iterator[Span]:
 
 
 def supported_sentences(text: str, sentences: Sequence[Span], attributions: Sequence[Finding]) -> list[bool]:
-    """For each sentence: does it hold an attribution or a figure (a digit)?"""
+    """For each sentence: does it hold a named attribution or a figure (a digit)?
+
+    An anonymous attribution does not count: "observers describe it as unprecedented" is
+    still a judgement nobody stands behind.
+    """
     starts = [s for s, _ in sentences]
     flags = [not _DIGITS.isdisjoint(text[a:b]) for a, b in sentences]
     for finding in attributions:
+        if finding.source != "named":
+            continue
         i = bisect.bisect_right(starts, finding.start) - 1
         if i >= 0:
             flags[i] = True

@@ -60,7 +60,9 @@ def _common_words() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
 
 
-def classify(phrase: Sequence[Token], name: str, seen: Sequence[Source], lex: Lexicon) -> Source | None:
+def classify(
+    phrase: Sequence[Token], name: str, seen: Sequence[Source], lex: Lexicon, people: Mapping[str, str] | None = None
+) -> Source | None:
     """The kind of source a phrase names, or None when it names no plausible source.
 
     Precedence, first match wins: a pronoun takes an earlier source; a pseudonym marker
@@ -70,6 +72,8 @@ def classify(phrase: Sequence[Token], name: str, seen: Sequence[Source], lex: Le
     words are a name.
     """
     words = [t for t in phrase if t.is_word]
+    if not words:
+        return None
     first = words[0].bare
     if len(words) == 1 and (lex.has("pronouns_person", first) or lex.has("pronouns_group", first)):
         return _resolve_pronoun(first, seen, lex)
@@ -97,7 +101,7 @@ def classify(phrase: Sequence[Token], name: str, seen: Sequence[Source], lex: Le
         return Source("named_person", name, head)
     if lex.has("organizations", head):
         return (_same_head(head, seen) if definite else None) or Source("named_organization", name, head)
-    return _named(names, core, name, head, seen, lex) if names else None
+    return _named(names, core, name, head, seen, lex, people or {}) if names else None
 
 
 def _without_markers(words: list[Token], lex: Lexicon) -> tuple[list[Token], set[str]]:
@@ -136,32 +140,63 @@ def _name_tokens(core: Sequence[Token], lex: Lexicon) -> list[Token]:
             continue
         if lex.has("person_titles", token.bare.rstrip(".")):
             continue
-        if position == 0 and token.bare in _common_words() and not _is_acronym(token.text):
+        if position == 0 and _is_common(token.bare) and not _is_acronym(token.text):
             continue
         names.append(token)
     return names
 
 
-def _named(names: list[Token], core: list[Token], name: str, head: str, seen: Sequence[Source], lex: Lexicon) -> Source:
+def _named(
+    names: list[Token], core: list[Token], name: str, head: str, seen: Sequence[Source], lex: Lexicon,
+    people: Mapping[str, str],
+) -> Source:
     """A named person or organization, linking a bare surname to an earlier full name.
 
-    The trailing run of capitalized words is the name. It is a person's when it holds a title
-    ("Colonel", "Mayor") or follows a role word ("council member Tom Reyes"), or when it is two
-    or more plain words with no institution word among them; otherwise an organization's.
+    The trailing run of capitalized words is the name. After a title or role ("City Engineer
+    Priya Nandakumar", "council member Tom Reyes") it is a person's; so is a surname the
+    article gave in full before, and a run of two or more plain words with no institution word
+    among them. Anything else is an organization's.
     """
     if len(names) == 1:
         earlier = _same_surname(names[0], seen)
         if earlier:
             return earlier
+        if names[0].text in people:
+            return Source("named_person", people[names[0].text], head)
     run = _trailing_name_run(core)
-    before = core[-len(run) - 1].bare if 0 < len(run) < len(core) else ""
-    titled = any(lex.has("person_titles", t.bare.rstrip(".")) for t in run)
-    institutional = any(lex.has("organizations", t.bare) for t in run) or lex.has("organizations", before)
-    person = not institutional and (
-        titled or lex.has("person_roles", before) or lex.has("person_titles", before)
-        or (len(run) >= 2 and all(t.text.isalpha() and not _is_acronym(t.text) for t in run))
+    roles = [i for i, t in enumerate(core) if _is_title_or_role(t, lex)]
+    if roles and any(t.is_capitalized and t.is_word and not _is_title_or_role(t, lex) for t in core[roles[-1] + 1:]):
+        return Source("named_person", name, head)
+    before = [t for t in core if t.is_word][-len(run) - 1].bare if 0 < len(run) < len([t for t in core if t.is_word]) else ""
+    institutional = any(lex.has("organizations", t.bare) or lex.has("documents", t.bare) for t in [*run]) or (
+        lex.has("organizations", before) or lex.has("documents", before)
     )
-    return Source("named_person" if person else "named_organization", name, head)
+    plain = len(run) >= 2 and all(t.text.isalpha() and not _is_acronym(t.text) for t in run)
+    return Source("named_person" if plain and not institutional else "named_organization", name, head)
+
+
+def _is_title_or_role(token: Token, lex: Lexicon) -> bool:
+    return lex.has("person_titles", token.bare.rstrip(".")) or lex.has("person_roles", token.bare)
+
+
+def people_named(tokens: Sequence[Token], lex: Lexicon) -> dict[str, str]:
+    """Surnames of the people an article names in full: {"Wielgosz": "Tomasz Wielgosz"}.
+
+    A person's full name is two or three plain capitalized words, none a title, demonym,
+    institution or common word opening a sentence.
+    """
+    people: dict[str, str] = {}
+    run: list[Token] = []
+    for token in [*tokens, None]:
+        if token is not None and token.is_word and token.text.isalpha() and token.text[0].isupper() and not (
+            lex.has("not_names", token.bare) or _is_title_or_role(token, lex) or lex.has("organizations", token.bare)
+        ):
+            run.append(token)
+            continue
+        if 2 <= len(run) <= 3 and run[0].bare not in _common_words():
+            people.setdefault(run[-1].text, " ".join(t.text for t in run))
+        run = []
+    return people
 
 
 def _trailing_name_run(core: Sequence[Token]) -> list[Token]:
@@ -182,6 +217,11 @@ def _same_surname(token: Token, seen: Sequence[Source]) -> Source | None:
         if source.kind == "named_person" and source.name.split()[-1] == token.text:
             return source
     return None
+
+
+def _is_common(word: str) -> bool:
+    """A common English word, or the plural of one ("Readers")."""
+    return word in _common_words() or word.endswith("s") and word[:-1] in _common_words()
 
 
 def _resolve_pronoun(pronoun: str, seen: Sequence[Source], lex: Lexicon) -> Source | None:

@@ -26,6 +26,17 @@ CASES = [
     ("It was reported that the council met in private.", [("It was reported", "anonymous_vague")]),
     ("According to the city's audit, costs doubled.", [("the city's audit", "named_organization")]),
     ("A soldier identified only as 'Alex' said the line had moved.", [("A soldier identified only as 'Alex'", "pseudonymous")]),
+    ("Lead inspector Tomasz Wielgosz, who signed the report, said the cracks were new.",
+     [("Lead inspector Tomasz Wielgosz", "named_person")]),
+    ("City Engineer Priya Nandakumar said the cracks were new.", [("City Engineer Priya Nandakumar", "named_person")]),
+    ("According to the city's 2025 Traffic Count Summary, traffic fell.",
+     [("the city's 2025 Traffic Count Summary", "named_organization")]),
+    ("Parents are said to be organizing a carpool.", [("are said to", "anonymous_vague")]),
+    ("It is widely believed at City Hall that the bridge is doomed.", [("It is widely believed", "anonymous_vague")]),
+    ("The mayor's office did not respond to a request for comment.", []),
+    ("The city has asked police to monitor the detour.", []),
+    ("Readers with information can write to the newsroom.", []),
+    ("The report lists twelve repairs.", []),
     ("The data suggest a decline.", []),
     ("The crew found a crack in the deck.", []),
     ("Putin was briefed on the occupation of several settlements.", []),
@@ -64,3 +75,15 @@ def test_quoted_attributions_are_marked_quoted() -> None:
     text = "“Officials told me the bridge is unsafe and will stay closed,” Ana Ortiz said."
     found = [f for f in analyze_text(text).findings if f.category == "attribution"]
     assert [(f.text, f.voice) for f in found] == [("Officials", "quoted"), ("Ana Ortiz", "reporter")]
+
+
+def test_bare_surname_links_to_the_full_name_given_earlier() -> None:
+    text = "Inspectors led by Tomasz Wielgosz examined the deck. Wielgosz said the bridge must close."
+    found = [f for f in analyze_text(text).findings if f.category == "attribution"]
+    assert [(f.text, f.source_kind, f.source_name) for f in found] == [("Wielgosz", "named_person", "Tomasz Wielgosz")]
+
+
+def test_asked_counts_only_after_a_quotation() -> None:
+    text = "Mayor Ana Ortiz said the bridge was old. “Is the bridge safe now?” she asked. She asked the council for funds."
+    found = [(f.text, f.source_name) for f in analyze_text(text).findings if f.category == "attribution"]
+    assert found == [("Mayor Ana Ortiz", "Mayor Ana Ortiz"), ("she", "Mayor Ana Ortiz")]

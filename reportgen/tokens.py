@@ -57,18 +57,23 @@ class TextIndex:
     @classmethod
     def of(cls, text: str) -> TextIndex:
         """Tokenize text once."""
-        tokens = []
+        lowered = normalize(text)
+        if len(lowered) != len(text):  # a few characters change length when lowercased ("İ")
+            lowered = "".join(c if len(normalize(c)) != 1 else normalize(c) for c in text)
+        make = Token._make
+        tokens: list[Token] = []
         positions: dict[str, list[int]] = {}
-        for i, match in enumerate(TOKEN.finditer(text)):
-            word = match.group()
-            lower = word.lower().replace("’", "'")
-            is_word = word[0].isalnum() or word[0] == "_"
-            tokens.append(Token(*match.span(), word, lower, is_word))
+        for match in TOKEN.finditer(text):
+            start, end = match.span()
+            lower = lowered[start:end]
+            is_word = text[start].isalnum() or text[start] == "_"
             if is_word:
-                if lower in positions:
-                    positions[lower].append(i)
+                seen = positions.get(lower)
+                if seen is None:
+                    positions[lower] = [len(tokens)]
                 else:
-                    positions[lower] = [i]
+                    seen.append(len(tokens))
+            tokens.append(make((start, end, match.group(), lower, is_word)))
         return cls(text, tuple(tokens), positions)
 
 

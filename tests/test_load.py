@@ -34,19 +34,9 @@ MARKDOWNISH = st.lists(st.sampled_from([
 
 
 @pytest.fixture
-def write(tmp_path: Path):
-    """Write a file (str as UTF-8, bytes as they are) under tmp_path and return its path."""
-
-    def make(name: str, content: str | bytes) -> Path:
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-        return path
-
-    return make
+def write(project):
+    """Write one file (str as UTF-8, bytes as they are) in a temporary folder and return its path."""
+    return lambda name, content: project({name: content}) / name
 
 
 def paragraphs(article) -> list[str]:

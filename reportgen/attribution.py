@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cached_property
 from typing import Sequence
 
 from reportgen.model import Finding, Span
@@ -79,7 +80,7 @@ class _Finder:
         self.seen: list[Source] = []
         self.spans: set[Span] = set()
         self.agentless_spans: list[Span] = []
-        self.people = people_named(index.tokens, lexicon)
+        self.possessives = sorted(i for word, found in index.positions.items() if word.endswith(("'s", "'")) for i in found)
         self.tokens: Sequence[Token] = ()
         self.marker_start: dict[int, int] = {}
 
@@ -95,9 +96,10 @@ class _Finder:
             passive = any(a <= self.index.tokens[first].start < b for a, b in self.agentless_spans)
             if first not in taken and not passive:
                 self._subject_cue(first - lo, last - lo)
-        for i, token in enumerate(self.tokens[:-1]):
-            if token.lower != token.bare and self.lex.has("possessive_cues", self.tokens[i + 1].lower):
-                self._record(self._backward(i + 1), self.tokens[i + 1].text)
+        for i in self.possessives[bisect.bisect_left(self.possessives, lo):bisect.bisect_left(self.possessives, hi - 1)]:
+            cue = self.index.tokens[i + 1]
+            if self.lex.has("possessive_cues", cue.lower):
+                self._record(self._backward(i + 1 - lo), cue.text)
 
     def _object_cue(self, first: int, after: int) -> None:
         """'according to X', 'which cited X': the source follows the cue."""
@@ -134,6 +136,11 @@ class _Finder:
         for phrase in candidates:
             if phrase and self._record(phrase, cue):
                 return
+
+    @cached_property
+    def people(self) -> dict[str, str]:
+        """Full names of the people the article names, by surname (worked out when first needed)."""
+        return people_named(self.index.tokens, self.lex)
 
     def _negates(self, token: Token) -> bool:
         return self.lex.has("negations", token.lower) or token.lower.endswith("n't")
@@ -311,7 +318,7 @@ class _Finder:
         if voice == "quoted" and is_pronoun:
             return False  # "we", "he" inside a quotation belong to the speaker's story, not the article's
         phrase_text = self._phrase_text(phrase)
-        source = classify(phrase, _clean(phrase_text), self.seen, self.lex, self.people)
+        source = classify(phrase, _clean(phrase_text), self.seen, self.lex, lambda: self.people)
         if source is None:
             return False
         via = via or source.via

@@ -9,12 +9,15 @@ import click
 
 from reportgen import __version__
 from reportgen.analyze import analyze
+from reportgen.build import BuildOptions, build
 from reportgen.config import load_config
 from reportgen.errors import ArticleError, ReportgenError
 from reportgen.export import analysis_dict, corpus_dict, metric_value, to_csv, to_json, to_text
 from reportgen.load import find_articles, load_article
 from reportgen.model import Analysis
 from reportgen.rules import RuleSet, load_rules
+from reportgen.scaffold import scaffold
+from reportgen.serve import serve
 
 
 @click.group()
@@ -107,6 +110,46 @@ def _read_source(path: str) -> str | None:
         return Path(path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
     except (OSError, UnicodeDecodeError):
         return None
+
+
+@main.command("build")
+@click.option("--content", type=click.Path(path_type=Path, file_okay=False), default=Path("content"), show_default=True,
+              help="Folder of articles (.md, .markdown, .txt), searched recursively.")
+@click.option("--output", type=click.Path(path_type=Path, file_okay=False), default=Path("site"), show_default=True,
+              help="Folder to write the site to; replaced as a whole when the build succeeds.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Config file [default: ./reportgen.toml if present].")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="At most N processes analyze articles [default: one per CPU; about 100 articles per process].")
+@click.option("--strict/--no-strict", default=False, show_default=True,
+              help="Fail (exit 1, keep the old site) if any article is skipped.")
+def build_command(content: Path, output: Path, config_path: Path | None, jobs: int | None, strict: bool) -> None:
+    """Build the scorecard website from a folder of articles."""
+    result = build(BuildOptions(content=content, output=output, config=config_path, jobs=jobs, strict=strict),
+                   log=lambda message: click.echo(message, err=True))
+    click.echo(result.summary(), err=True)
+
+
+@main.command("serve")
+@click.option("--content", type=click.Path(path_type=Path, file_okay=False), default=Path("content"), show_default=True,
+              help="Folder of articles, watched for changes.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Config file [default: ./reportgen.toml if present].")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Processes analyzing articles [default: one per CPU].")
+def serve_command(content: Path, config_path: Path | None, port: int, jobs: int | None) -> None:
+    """Build the site, serve it on 127.0.0.1, and rebuild and reload on every change."""
+    serve(BuildOptions(content=content, config=config_path, jobs=jobs), port=port,
+          log=lambda message: click.echo(message, err=True))
+
+
+@main.command("init")
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
+def init_command(directory: Path) -> None:
+    """Start a new site project: config, an example article, a Pages workflow, .gitignore."""
+    for line in scaffold(directory):
+        click.echo(line)
 
 
 if __name__ == "__main__":  # pragma: no cover

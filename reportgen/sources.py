@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from reportgen.tokens import PhraseMatcher, Token, leading_words
 
@@ -61,7 +61,7 @@ def _common_words() -> frozenset[str]:
 
 
 def classify(
-    phrase: Sequence[Token], name: str, seen: Sequence[Source], lex: Lexicon, people: Mapping[str, str] | None = None
+    phrase: Sequence[Token], name: str, seen: Sequence[Source], lex: Lexicon, people: Callable[[], Mapping[str, str]] = dict
 ) -> Source | None:
     """The kind of source a phrase names, or None when it names no plausible source.
 
@@ -101,7 +101,7 @@ def classify(
         return Source("named_person", name, head)
     if lex.has("organizations", head):
         return (_same_head(head, seen) if definite else None) or Source("named_organization", name, head)
-    return _named(names, core, name, head, seen, lex, people or {}) if names else None
+    return _named(names, core, name, head, seen, lex, people) if names else None
 
 
 def _without_markers(words: list[Token], lex: Lexicon) -> tuple[list[Token], set[str]]:
@@ -148,7 +148,7 @@ def _name_tokens(core: Sequence[Token], lex: Lexicon) -> list[Token]:
 
 def _named(
     names: list[Token], core: list[Token], name: str, head: str, seen: Sequence[Source], lex: Lexicon,
-    people: Mapping[str, str],
+    people: Callable[[], Mapping[str, str]],
 ) -> Source:
     """A named person or organization, linking a bare surname to an earlier full name.
 
@@ -161,8 +161,9 @@ def _named(
         earlier = _same_surname(names[0], seen)
         if earlier:
             return earlier
-        if names[0].text in people:
-            return Source("named_person", people[names[0].text], head)
+        full_name = people().get(names[0].text)
+        if full_name:
+            return Source("named_person", full_name, head)
     run = _trailing_name_run(core)
     roles = [i for i, t in enumerate(core) if _is_title_or_role(t, lex)]
     if roles and any(t.is_capitalized and t.is_word and not _is_title_or_role(t, lex) for t in core[roles[-1] + 1:]):

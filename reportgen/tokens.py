@@ -16,7 +16,8 @@ TOKEN = re.compile(r"\w+(?:[.’'&-]\w+)*|[^\w\s]")
 # A pattern whose start is a plain word or a group of plain words, followed by a space or a
 # word boundary: "\b(?:is|are)\s+thought", "\bthought\s+to". Such patterns are tried only where
 # one of those words starts, which is what makes forty patterns affordable per article.
-_LEADING_WORDS = re.compile(r"^\\b(?:\(\?:(?P<group>[a-z|]+)\)|(?P<word>[a-z]+))(?=\\s|\\b|\[\\s)")
+_LEADING_WORDS = re.compile(r"^\\b(?:\(\?:(?P<group>[a-z|\\s+]+)\)|(?P<word>[a-z]+))(?=\\s|\\b|\[\\s)")
+_FIRST_WORD = re.compile(r"^([a-z]+)(?:\\s\+|$)")
 
 
 def normalize(word: str) -> str:
@@ -41,6 +42,8 @@ class Token(NamedTuple):
     @property
     def bare(self) -> str:
         """The lookup form without a possessive ending: "serviceman's" → "serviceman"."""
+        if "'" not in self.lower:
+            return self.lower
         if self.lower.endswith("'s"):
             return self.lower[:-2]
         return self.lower[:-1] if self.lower.endswith("'") else self.lower
@@ -118,7 +121,10 @@ def leading_words(pattern: str) -> frozenset[str] | None:
     match = _LEADING_WORDS.match(pattern)
     if not match:
         return None
-    return frozenset((match.group("group") or match.group("word")).split("|"))
+    if match.group("word"):
+        return frozenset([match.group("word")])
+    firsts = [_FIRST_WORD.match(alternative) for alternative in match.group("group").split("|")]
+    return frozenset(f.group(1) for f in firsts) if all(firsts) else None
 
 
 def pattern_matches(index: TextIndex, regex: re.Pattern[str], starts: frozenset[str] | None) -> Iterator[re.Match[str]]:

@@ -1,0 +1,203 @@
+"""Corpus statistics: the headline metrics, their bands, and where each article stands.
+
+A band is ``low``/``moderate``/``high`` from two thresholds per metric (``[bands]`` in
+``reportgen.toml``); the defaults are teaching defaults, not industry standards, and the
+methodology page prints the ones in use.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping, Sequence
+
+from reportgen.errors import ConfigError
+from reportgen.model import Analysis
+
+PLOT_WIDTH = 240
+PLOT_HEIGHT = 28
+PLOT_MARGIN = 8
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    """A headline metric: how to read it from an analysis and how to talk about it."""
+
+    key: str
+    label: str
+    unit: str
+    bands: tuple[float, float]
+    low_means: str
+    high_means: str
+    digits: int = 1
+
+
+@dataclass(frozen=True)
+class Plot:
+    """Where one article stands among the site's articles, as x positions on a small strip."""
+
+    width: int
+    height: int
+    axis: tuple[float, float]
+    others: tuple[float, ...]
+    this: float | None
+    median: float | None
+    thresholds: tuple[float, float]
+    label: str
+
+
+@dataclass(frozen=True)
+class MetricCard:
+    """One metric of one article: value, band, meaning, and the corpus comparison."""
+
+    key: str
+    label: str
+    value: str
+    band: str
+    band_rule: str
+    meaning: str
+    median: str
+    plot: Plot
+
+
+METRICS = (
+    MetricSpec("anonymous_ratio", "Anonymous sourcing", "share of attributions", (0.25, 0.5),
+               "most claims rest on sources a reader can check",
+               "many claims rest on sources a reader cannot check", 2),
+    MetricSpec("hedges_per_100_words", "Hedges", "per 100 words", (1.5, 3.5),
+               "claims are mostly stated plainly", "many claims are softened or passed on", 1),
+    MetricSpec("generalizations_per_100_words", "Generalizations", "per 100 words", (0.3, 0.8),
+               "few claims speak for unnamed groups or claim certainty",
+               "many claims speak for unnamed groups or claim certainty without evidence", 1),
+    MetricSpec("flesch_kincaid_grade", "Reading grade", "Flesch–Kincaid grade", (9.0, 13.0),
+               "easy to read for most adults", "demanding: long sentences and long words", 1),
+)
+BAND_KEYS = tuple(spec.key for spec in METRICS)
+
+
+def metric_specs(bands: Mapping[str, Any]) -> tuple[MetricSpec, ...]:
+    """The headline metrics with thresholds from ``[bands]`` (validated) over the defaults."""
+    for key in bands:
+        if key not in BAND_KEYS:
+            raise ConfigError(f"bands.{key}: unknown metric (known: {', '.join(BAND_KEYS)})")
+    return tuple(_with_bands(spec, bands.get(spec.key)) for spec in METRICS)
+
+
+def _with_bands(spec: MetricSpec, value: Any) -> MetricSpec:
+    if value is None:
+        return spec
+    ok = (isinstance(value, list) and len(value) == 2
+          and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+          and value[0] <= value[1])
+    if not ok:
+        raise ConfigError(f"bands.{spec.key}: must be two ascending numbers [moderate_from, high_from], e.g. {list(spec.bands)}")
+    return MetricSpec(spec.key, spec.label, spec.unit, (float(value[0]), float(value[1])),
+                      spec.low_means, spec.high_means, spec.digits)
+
+
+def metric(analysis: Analysis, key: str) -> float | None:
+    """A headline metric of an analysis by name (metrics first, then readability)."""
+    for scope in (analysis.metrics, analysis.readability):
+        if hasattr(scope, key):
+            value = getattr(scope, key)
+            return None if value is None else float(value)
+    raise KeyError(key)
+
+
+def band(value: float | None, thresholds: tuple[float, float]) -> str:
+    """``low`` below the first threshold, ``high`` from the second, ``moderate`` between; ``none`` without a value."""
+    if value is None:
+        return "none"
+    if value >= thresholds[1]:
+        return "high"
+    return "moderate" if value >= thresholds[0] else "low"
+
+
+def median(values: Sequence[float | None]) -> float | None:
+    """The median of the values that exist (None when none do)."""
+    present = [v for v in values if v is not None]
+    return statistics.median(present) if present else None
+
+
+def format_value(spec: MetricSpec, value: float | None) -> str:
+    """A metric value as shown on a page (``n/a`` when it does not apply)."""
+    if value is None:
+        return "n/a"
+    if spec.key == "anonymous_ratio":
+        return f"{value * 100:.0f}%"
+    return f"{value:.{spec.digits}f}"
+
+
+def metric_cards(analysis: Analysis, corpus: Sequence[Analysis], specs: Sequence[MetricSpec]) -> tuple[MetricCard, ...]:
+    """The metric cards of one article, compared with every article of the site."""
+    return tuple(_card(analysis, corpus, spec) for spec in specs)
+
+
+def _card(analysis: Analysis, corpus: Sequence[Analysis], spec: MetricSpec) -> MetricCard:
+    value = metric(analysis, spec.key)
+    values = [metric(a, spec.key) for a in corpus]
+    middle = median(values)
+    level = band(value, spec.bands)
+    low, high = (format_value(spec, t) for t in spec.bands)
+    meaning = MEANINGS[spec.key](analysis)
+    if level in ("low", "high"):
+        meaning += f" {level.capitalize()} band: {spec.low_means if level == 'low' else spec.high_means}."
+    return MetricCard(
+        key=spec.key, label=spec.label, value=format_value(spec, value), band=level,
+        band_rule=f"low below {low}, moderate from {low}, high from {high}",
+        meaning=meaning, median=format_value(spec, middle),
+        plot=strip_plot(spec, value, values, middle),
+    )
+
+
+def strip_plot(spec: MetricSpec, value: float | None, values: Sequence[float | None], middle: float | None) -> Plot:
+    """Positions for a one-line dot plot: every article's value, this one's, the median and the band thresholds."""
+    present = [v for v in values if v is not None]
+    top = max([*present, spec.bands[1] * 1.25, 1e-9])
+    span = PLOT_WIDTH - 2 * PLOT_MARGIN
+
+    def x(v: float) -> float:
+        return round(PLOT_MARGIN + span * min(max(v, 0.0), top) / top, 1)
+
+    others = sorted(x(v) for v in present)
+    if value is not None and x(value) in others:
+        others.remove(x(value))  # drawn apart, on top of the others
+    shown = "n/a" if value is None else format_value(spec, value)
+    label = (f"This article: {shown}. Site median: {format_value(spec, middle)} "
+             f"across {len(present)} article{'s' if len(present) != 1 else ''}.")
+    return Plot(PLOT_WIDTH, PLOT_HEIGHT, (PLOT_MARGIN, PLOT_WIDTH - PLOT_MARGIN), tuple(others), None if value is None else x(value),
+                None if middle is None else x(middle), (x(spec.bands[0]), x(spec.bands[1])), label)
+
+
+def _anonymous(analysis: Analysis) -> str:
+    m = analysis.metrics
+    if not m.attributions:
+        return "No attributions found in the reporter's own words, so there is no ratio."
+    return (f"{m.anonymous_attributions} of {m.attributions} attributions rest on unnamed, "
+            f"pseudonymous or vague sources; {m.named_attributions} name their source.")
+
+
+def _hedges(analysis: Analysis) -> str:
+    m = analysis.metrics
+    quoted = f"; {m.hedges_quoted} more inside quotations" if m.hedges_quoted else ""
+    return f"{m.hedges} hedges in the reporter's own words in {m.words} words{quoted}."
+
+
+def _generalizations(analysis: Analysis) -> str:
+    m = analysis.metrics
+    quoted = f"; {m.generalizations_quoted} more inside quotations" if m.generalizations_quoted else ""
+    return f"{m.generalizations} generalizations or sweeping claims in the reporter's own words{quoted}."
+
+
+def _grade(analysis: Analysis) -> str:
+    r = analysis.readability
+    return (f"About {r.flesch_kincaid_grade:.0f} years of US schooling to follow easily "
+            f"({r.mean_sentence_length:.1f} words per sentence).")
+
+
+MEANINGS: Mapping[str, Callable[[Analysis], str]] = {
+    "anonymous_ratio": _anonymous,
+    "hedges_per_100_words": _hedges,
+    "generalizations_per_100_words": _generalizations,
+    "flesch_kincaid_grade": _grade,
+}

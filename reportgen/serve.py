@@ -1,0 +1,151 @@
+"""``reportgen serve``: build into a temporary folder, serve it on 127.0.0.1, rebuild on change.
+
+Pages built for serve include ``static/reload.js``, which polls ``/__reportgen_version`` and
+reloads when the number changes. The version only changes after a successful rebuild, so a
+broken edit keeps the last good site on screen while the error is printed.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import tempfile
+import threading
+from dataclasses import replace
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from reportgen.build import BuildOptions, Log, build
+from reportgen.errors import ReportgenError
+from reportgen.render import theme_dir
+
+VERSION_PATH = "/__reportgen_version"
+POLL_SECONDS = 0.5
+
+Snapshot = dict[str, tuple[int, int]]
+
+
+class SiteState:
+    """The build counter the pages poll; bumped after each successful rebuild."""
+
+    def __init__(self) -> None:
+        self.version = 0
+        self.lock = threading.Lock()
+
+    def bump(self) -> None:
+        """Mark a new successful build."""
+        with self.lock:
+            self.version += 1
+
+
+class Handler(SimpleHTTPRequestHandler):
+    """Static files from the site folder, plus the version endpoint; quiet logging."""
+
+    state: SiteState
+
+    def __init__(self, *args: Any, state: SiteState, **kwargs: Any) -> None:
+        self.state = state
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+        """Answer the version endpoint, or serve a file."""
+        if self.path.split("?", 1)[0] != VERSION_PATH:
+            super().do_GET()
+            return
+        body = str(self.state.version).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def end_headers(self) -> None:
+        """Never let the browser cache a page that is about to be rebuilt."""
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (http.server signature)
+        """Stay quiet: requests are not interesting while editing."""
+
+
+def start_server(site: Path, port: int, state: SiteState) -> ThreadingHTTPServer:
+    """A threaded HTTP server on 127.0.0.1 serving the site folder, running in a daemon thread."""
+    handler = functools.partial(Handler, directory=str(site), state=state)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, name="reportgen-serve", daemon=True).start()
+    return server
+
+
+def watched_paths(options: BuildOptions) -> list[Path]:
+    """What a rebuild depends on: content, config, the project's templates and the theme."""
+    project = options.config.parent if options.config is not None else Path.cwd()
+    config = options.config if options.config is not None else Path("reportgen.toml")
+    return [options.content, config, project / "templates", theme_dir()]
+
+
+def snapshot(paths: Iterable[Path]) -> Snapshot:
+    """Size and modification time of every file under the paths (missing paths count as empty)."""
+    seen: Snapshot = {}
+    for root in paths:
+        files = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
+        for path in files:
+            try:
+                stat = path.stat()
+            except OSError:  # deleted while we looked: the next poll sees it gone
+                continue
+            if path.is_file():
+                seen[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    return seen
+
+
+def rebuild(options: BuildOptions, state: SiteState, log: Log) -> bool:
+    """Build once; on success bump the version, on a user error print it and keep the old site."""
+    try:
+        result = build(options, log)
+    except ReportgenError as exc:
+        log(f"error: {exc.format_message()}")
+        return False
+    state.bump()
+    log(result.summary())
+    return True
+
+
+def watch(options: BuildOptions, state: SiteState, log: Log, stop: threading.Event,
+          interval: float = POLL_SECONDS) -> None:
+    """Poll the watched files until stop is set; rebuild whenever any of them changes."""
+    paths = watched_paths(options)
+    last = snapshot(paths)
+    while not stop.wait(interval):
+        current = snapshot(paths)
+        if current != last:
+            last = current
+            log("change detected, rebuilding…")
+            rebuild(options, state, log)
+
+
+def serve(options: BuildOptions, port: int = 8000, log: Log = print,
+          ready: Callable[[str], None] | None = None, stop: threading.Event | None = None) -> None:
+    """Build, serve on 127.0.0.1 and rebuild on change until interrupted (or stop is set)."""
+    workdir = Path(tempfile.mkdtemp(prefix="reportgen-serve-"))
+    options = replace(options, output=workdir / "site", live_reload=True)
+    state = SiteState()
+    stop = stop or threading.Event()
+    try:
+        if not rebuild(options, state, log):
+            raise ReportgenError("the first build failed; fix the error above and run serve again")
+        server = start_server(options.output, port, state)
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        log(f"serving {url} (Ctrl-C to stop)")
+        if ready is not None:
+            ready(url)
+        try:
+            watch(options, state, log, stop)
+        except KeyboardInterrupt:
+            log("stopped")
+        finally:
+            server.shutdown()
+            server.server_close()
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)

@@ -86,7 +86,7 @@ def readability(text: str, sentences: Sequence[Span]) -> Readability:
         flesch_reading_ease=_round(flesch_reading_ease(n_words, n_sentences, n_syllables)),
         flesch_kincaid_grade=_round(flesch_kincaid_grade(n_words, n_sentences, n_syllables)),
         gunning_fog=_round(gunning_fog(n_words, n_sentences, complex_words)),
-        smog_index=_round(smog_index(n_sentences, polysyllabic)),
+        smog_index=_round(smog_index(n_sentences, polysyllabic)) if n_words else 0.0,
         coleman_liau_index=_round(coleman_liau_index(n_words, n_sentences, letters)),
         automated_readability_index=_round(automated_readability_index(raw_words, n_words, n_sentences, characters)),
         dale_chall_readability_score=_round(dale_chall(n_words, n_sentences, difficult)),

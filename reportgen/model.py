@@ -108,6 +108,7 @@ class Metrics:
     anonymous_ratio: float | None
     named_sources: int
     anonymous_sources: int
+    sources_by_kind: dict[str, int]
     hedges: int
     hedges_quoted: int
     hedges_per_100_words: float

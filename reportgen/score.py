@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from reportgen.model import Finding, Metrics, Readability
+from reportgen.model import SOURCE_KINDS, Finding, Metrics, Readability
 
 
 def score(findings: Sequence[Finding], grades: Readability) -> Metrics:
@@ -22,8 +22,9 @@ def score(findings: Sequence[Finding], grades: Readability) -> Metrics:
         named_attributions=len(named),
         anonymous_attributions=len(anonymous),
         anonymous_ratio=round(len(anonymous) / len(attributions), 3) if attributions else None,
-        named_sources=len({f.source_name for f in named}),
-        anonymous_sources=len({f.source_name or f.text.lower() for f in anonymous}),
+        named_sources=len({_source_key(f) for f in named}),
+        anonymous_sources=len({_source_key(f) for f in anonymous}),
+        sources_by_kind={kind: len({_source_key(f) for f in attributions if f.source_kind == kind}) for kind in SOURCE_KINDS},
         hedges=hedges,
         hedges_quoted=_count(findings, "hedge") - hedges,
         hedges_per_100_words=per_100(hedges, grades.words),
@@ -36,6 +37,11 @@ def score(findings: Sequence[Finding], grades: Readability) -> Metrics:
 def per_100(count: int, words: int) -> float:
     """A count per 100 words, rounded to two decimals (0 for empty text)."""
     return round(100 * count / words, 2) if words else 0.0
+
+
+def _source_key(finding: Finding) -> str:
+    """One source however it is referred to: its name as introduced, else its words."""
+    return (finding.source_name or finding.text).lower()
 
 
 def _count(findings: Sequence[Finding], category: str) -> int:

@@ -7,6 +7,7 @@ the output folder until every byte of the new site exists in memory.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 import time
@@ -96,7 +97,7 @@ def gather_site(options: BuildOptions, config: Mapping[str, Any], log: Log) -> S
     if not files:
         skipped.append((options.content.name or str(options.content), "no articles (.md, .markdown or .txt) in this folder"))
     analyses = []
-    for result in analyze_files(files, options.content, config, options.jobs, _progress(len(files), log)):
+    for result in analyze_files(files, options.content, rules, config, options.jobs, _progress(len(files), log)):
         if isinstance(result, Analysis):
             analyses.append(result)
         else:
@@ -109,18 +110,22 @@ def gather_site(options: BuildOptions, config: Mapping[str, Any], log: Log) -> S
     return Site(tuple(unique_slugs(analyses)), rules, specs, settings, tuple(skipped))
 
 
-def analyze_files(files: Sequence[Path], root: Path, config: Mapping[str, Any], jobs: int | None,
+def analyze_files(files: Sequence[Path], root: Path, rules: RuleSet, config: Mapping[str, Any], jobs: int | None,
                   progress: Callable[[int], None]) -> Iterator[Analysis | tuple[str, str]]:
-    """Each file's analysis (or its path and problem), in file order; in up to jobs processes."""
+    """Each file's analysis (or its path and problem), in file order, in up to jobs processes.
+
+    Worker processes rebuild the rules from the config (a plain dict pickles; compiled rules need not).
+    """
     workers = min(jobs or os.cpu_count() or 1, len(files) // ARTICLES_PER_WORKER)
     tasks = [(str(path), str(root)) for path in files]
     if workers <= 1:
-        rules = load_rules(config)
         results: Iterable[Analysis | tuple[str, str]] = (_analyze_file(task, rules) for task in tasks)
         yield from _counted(results, progress)
         return
     chunk = max(1, len(tasks) // (workers * 8))
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(dict(config),)) as pool:
+    # "spawn" everywhere: the same behaviour on every OS, and safe beside serve's server thread.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(dict(config),)) as pool:
         yield from _counted(pool.map(_analyze_in_worker, tasks, chunksize=chunk), progress)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Callable, Mapping, Sequence
 
 from reportgen.errors import ConfigError
@@ -53,15 +54,16 @@ class MetricCard:
     key: str
     label: str
     value: str
+    unit: str
     band: str
-    band_rule: str
+    band_rule: str  # the thresholds in words
     meaning: str
     median: str
     plot: Plot
 
 
 METRICS = (
-    MetricSpec("anonymous_ratio", "Anonymous sourcing", "share of attributions", (0.25, 0.5),
+    MetricSpec("anonymous_ratio", "Anonymous sourcing", "of attributions", (0.25, 0.5),
                "most claims rest on sources a reader can check",
                "many claims rest on sources a reader cannot check", 2),
     MetricSpec("hedges_per_100_words", "Hedges", "per 100 words", (1.5, 3.5),
@@ -128,45 +130,69 @@ def format_value(spec: MetricSpec, value: float | None) -> str:
     return f"{value:.{spec.digits}f}"
 
 
-def metric_cards(analysis: Analysis, corpus: Sequence[Analysis], specs: Sequence[MetricSpec]) -> tuple[MetricCard, ...]:
+@dataclass(frozen=True)
+class Distribution:
+    """One metric across the site: the values that exist, their median, and the plot scale."""
+
+    spec: MetricSpec
+    values: tuple[float, ...]
+    median: float | None
+    top: float
+
+    @cached_property
+    def positions(self) -> tuple[float, ...]:
+        """Every article's position, whole pixels, each once: a big site still draws a small plot."""
+        return tuple(sorted({round(self.x(v)) for v in self.values}))
+
+    def x(self, value: float) -> float:
+        """The horizontal position of a value on the strip plot."""
+        span = PLOT_WIDTH - 2 * PLOT_MARGIN
+        return round(PLOT_MARGIN + span * min(max(value, 0.0), self.top) / self.top, 1)
+
+
+def distributions(corpus: Sequence[Analysis], specs: Sequence[MetricSpec]) -> tuple[Distribution, ...]:
+    """Each headline metric across every article of the site, computed once per build."""
+    result = []
+    for spec in specs:
+        values = tuple(sorted(v for v in (metric(a, spec.key) for a in corpus) if v is not None))
+        top = max([*values, spec.bands[1] * 1.25, 1e-9])  # the high band always shows
+        result.append(Distribution(spec, values, median(values), top))
+    return tuple(result)
+
+
+def metric_cards(analysis: Analysis, site: Sequence[Distribution]) -> tuple[MetricCard, ...]:
     """The metric cards of one article, compared with every article of the site."""
-    return tuple(_card(analysis, corpus, spec) for spec in specs)
+    return tuple(_card(analysis, distribution) for distribution in site)
 
 
-def _card(analysis: Analysis, corpus: Sequence[Analysis], spec: MetricSpec) -> MetricCard:
+def _card(analysis: Analysis, distribution: Distribution) -> MetricCard:
+    spec = distribution.spec
     value = metric(analysis, spec.key)
-    values = [metric(a, spec.key) for a in corpus]
-    middle = median(values)
     level = band(value, spec.bands)
     low, high = (format_value(spec, t) for t in spec.bands)
     meaning = MEANINGS[spec.key](analysis)
     if level in ("low", "high"):
         meaning += f" {level.capitalize()} band: {spec.low_means if level == 'low' else spec.high_means}."
     return MetricCard(
-        key=spec.key, label=spec.label, value=format_value(spec, value), band=level,
-        band_rule=f"low below {low}, moderate from {low}, high from {high}",
-        meaning=meaning, median=format_value(spec, middle),
-        plot=strip_plot(spec, value, values, middle),
+        key=spec.key, label=spec.label, value=format_value(spec, value), unit=spec.unit, band=level,
+        band_rule=f"low under {low}, high from {high}",
+        meaning=meaning, median=format_value(spec, distribution.median),
+        plot=strip_plot(distribution, value),
     )
 
 
-def strip_plot(spec: MetricSpec, value: float | None, values: Sequence[float | None], middle: float | None) -> Plot:
+def strip_plot(distribution: Distribution, value: float | None) -> Plot:
     """Positions for a one-line dot plot: every article's value, this one's, the median and the band thresholds."""
-    present = [v for v in values if v is not None]
-    top = max([*present, spec.bands[1] * 1.25, 1e-9])
-    span = PLOT_WIDTH - 2 * PLOT_MARGIN
-
-    def x(v: float) -> float:
-        return round(PLOT_MARGIN + span * min(max(v, 0.0), top) / top, 1)
-
-    others = sorted(x(v) for v in present)
-    if value is not None and x(value) in others:
-        others.remove(x(value))  # drawn apart, on top of the others
+    spec, x = distribution.spec, distribution.x
+    this = None if value is None else x(value)
+    # This article is drawn apart, on top; a dot hidden under it would add nothing.
+    others = tuple(p for p in distribution.positions if this is None or p != round(this))
+    count = len(distribution.values)
     shown = "n/a" if value is None else format_value(spec, value)
-    label = (f"This article: {shown}. Site median: {format_value(spec, middle)} "
-             f"across {len(present)} article{'s' if len(present) != 1 else ''}.")
-    return Plot(PLOT_WIDTH, PLOT_HEIGHT, (PLOT_MARGIN, PLOT_WIDTH - PLOT_MARGIN), tuple(others), None if value is None else x(value),
-                None if middle is None else x(middle), (x(spec.bands[0]), x(spec.bands[1])), label)
+    label = (f"This article: {shown}. Site median: {format_value(spec, distribution.median)} "
+             f"across {count} article{'s' if count != 1 else ''}.")
+    middle = None if distribution.median is None else x(distribution.median)
+    return Plot(PLOT_WIDTH, PLOT_HEIGHT, (PLOT_MARGIN, PLOT_WIDTH - PLOT_MARGIN), others, this, middle, (x(spec.bands[0]), x(spec.bands[1])), label)
 
 
 def _anonymous(analysis: Analysis) -> str:
@@ -180,13 +206,13 @@ def _anonymous(analysis: Analysis) -> str:
 def _hedges(analysis: Analysis) -> str:
     m = analysis.metrics
     quoted = f"; {m.hedges_quoted} more inside quotations" if m.hedges_quoted else ""
-    return f"{m.hedges} hedges in the reporter's own words in {m.words} words{quoted}."
+    return f"{m.hedges} hedges in {m.words} words of the reporter's own text{quoted}."
 
 
 def _generalizations(analysis: Analysis) -> str:
     m = analysis.metrics
     quoted = f"; {m.generalizations_quoted} more inside quotations" if m.generalizations_quoted else ""
-    return f"{m.generalizations} generalizations or sweeping claims in the reporter's own words{quoted}."
+    return f"{m.generalizations} generalizations or sweeping claims in the reporter's own text{quoted}."
 
 
 def _grade(analysis: Analysis) -> str:

@@ -20,12 +20,12 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from markupsafe import Markup, escape
 
 from reportgen import __version__
-from reportgen.corpus import MetricSpec, band, format_value, metric
+from reportgen.corpus import MetricSpec, band, distributions, format_value, metric
 from reportgen.errors import ConfigError
 from reportgen.export import corpus_dict, to_csv, to_json
-from reportgen.model import CATEGORIES, Analysis
+from reportgen.model import CATEGORIES, Analysis, Article
 from reportgen.rules import RuleSet
-from reportgen.scorecard import KIND_LABELS, LETTERS, make_scorecard, readability_rows
+from reportgen.scorecard import LETTERS, make_scorecard, readability_rows
 
 CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:"
 RELOAD_SCRIPT = "static/reload.js"
@@ -120,11 +120,12 @@ def render_pages(site: Site, env: Environment) -> dict[str, bytes]:
     pages = {
         "index.html": _render(env, "index.html", "index.html", site, rows=index_rows(site), tags=_all_tags(site)),
         "methodology.html": _render(env, "methodology.html", "methodology.html", site, rules=site.rules,
-                                    categories=CATEGORIES, letters=LETTERS, kinds=KIND_LABELS),
+                                    categories=CATEGORIES, letters=LETTERS),
     }
+    spread = distributions(site.analyses, site.specs)
     for analysis in site.analyses:
         path = article_path(analysis)
-        card = make_scorecard(analysis, site.analyses, site.specs, site.rules)
+        card = make_scorecard(analysis, spread, site.rules)
         pages[path] = _render(env, "scorecard.html", path, site, card=card, article=analysis.article,
                               readability=readability_rows(analysis.readability), letters=LETTERS,
                               data_path=data_path(analysis))
@@ -167,18 +168,37 @@ def data_path(analysis: Analysis) -> str:
     return f"data/{analysis.article.slug}.json"
 
 
-def index_rows(site: Site) -> list[dict[str, Any]]:
-    """One row per article for the index table: display value, sort key and band per metric."""
+@dataclass(frozen=True)
+class IndexCell:
+    """One metric of one article in the index table: as shown, as sorted, and its band."""
+
+    spec: MetricSpec
+    shown: str
+    sort: str
+    band: str
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """One article in the index table."""
+
+    article: Article
+    path: str
+    cells: tuple[IndexCell, ...]
+
+
+def index_rows(site: Site) -> list[IndexRow]:
+    """One row per article for the index table; generalizations are shown as a count, banded per 100 words."""
     rows = []
     for analysis in site.analyses:
-        values = []
+        cells = []
         for spec in site.specs:
             value = metric(analysis, spec.key)
-            shown = str(analysis.metrics.generalizations) if spec.key.startswith("generalizations") else format_value(spec, value)
-            sort = analysis.metrics.generalizations if spec.key.startswith("generalizations") else value
-            values.append({"spec": spec, "shown": shown, "sort": "" if sort is None else f"{sort:g}",
-                           "band": band(value, spec.bands)})
-        rows.append({"article": analysis.article, "path": article_path(analysis), "values": values})
+            counted = spec.key.startswith("generalizations")
+            sort = analysis.metrics.generalizations if counted else value
+            shown = str(analysis.metrics.generalizations) if counted else format_value(spec, value)
+            cells.append(IndexCell(spec, shown, "" if sort is None else f"{sort:g}", band(value, spec.bands)))
+        rows.append(IndexRow(analysis.article, article_path(analysis), tuple(cells)))
     return rows
 
 

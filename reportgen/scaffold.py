@@ -36,7 +36,8 @@ def scaffold(directory: Path) -> list[str]:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             report.append(f"created  {target}")
-    report.append(f"next: cd {directory} && reportgen build   (or reportgen serve to preview)")
+    where = "" if directory == Path(".") else f"cd {directory} && "
+    report.append(f"next: {where}reportgen build   (or reportgen serve to preview)")
     return report
 
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Sequence, Union
 
-from reportgen.corpus import MetricCard, MetricSpec, metric_cards
+from reportgen.corpus import Distribution, MetricCard, metric_cards
 from reportgen.model import CATEGORIES, Analysis, Finding, Readability
 from reportgen.rules import RuleSet
 
@@ -22,8 +22,8 @@ KIND_LABELS = {
     "named_person": "named person",
     "named_organization": "named organization or document",
     "pseudonymous": "pseudonym or first name only",
-    "anonymous_specific": "unnamed, but described",
-    "anonymous_vague": "vague group, reports, or no one",
+    "anonymous_specific": "unnamed but described",
+    "anonymous_vague": "vague group, reports or no one",
 }
 
 
@@ -73,13 +73,13 @@ class Scorecard:
     sources: tuple[SourceRow, ...]
 
 
-def make_scorecard(analysis: Analysis, corpus: Sequence[Analysis], specs: Sequence[MetricSpec], rules: RuleSet) -> Scorecard:
-    """The scorecard of one article among the site's articles."""
+def make_scorecard(analysis: Analysis, site: Sequence[Distribution], rules: RuleSet) -> Scorecard:
+    """The scorecard of one article, compared with the site's distribution of each metric."""
     notes = number_findings(analysis.findings, rules)
     by_category = tuple((c, tuple(n for n in notes if n.finding.category == c)) for c in CATEGORIES)
     return Scorecard(
         analysis=analysis,
-        cards=metric_cards(analysis, corpus, specs),
+        cards=metric_cards(analysis, site),
         paragraphs=tuple(highlight(analysis.article.text, analysis.article.paragraphs, notes)),
         notes=notes,
         by_category=by_category,

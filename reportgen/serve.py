@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import shutil
+import signal
 import tempfile
 import threading
 from dataclasses import replace
@@ -125,6 +126,12 @@ def watch(options: BuildOptions, state: SiteState, log: Log, stop: threading.Eve
             rebuild(options, state, log)
 
 
+def _stop_on_sigterm(stop: threading.Event) -> None:
+    """Let ``kill`` end serve as cleanly as Ctrl-C (only the main thread may set handlers)."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())
+
+
 def serve(options: BuildOptions, port: int = 8000, log: Log = print,
           ready: Callable[[str], None] | None = None, stop: threading.Event | None = None) -> None:
     """Build, serve on 127.0.0.1 and rebuild on change until interrupted (or stop is set)."""
@@ -132,6 +139,7 @@ def serve(options: BuildOptions, port: int = 8000, log: Log = print,
     options = replace(options, output=workdir / "site", live_reload=True)
     state = SiteState()
     stop = stop or threading.Event()
+    _stop_on_sigterm(stop)
     try:
         if not rebuild(options, state, log):
             raise ReportgenError("the first build failed; fix the error above and run serve again")

@@ -1,0 +1,295 @@
+"""Rendering: relative URLs, highlights on exact spans, methodology from the rules, safety, settings."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from reportgen.analyze import analyze
+from reportgen.corpus import band, metric_specs
+from reportgen.errors import ConfigError
+from reportgen.model import Finding, Meta
+from reportgen.render import (Settings, Site, external_url, make_environment, relative_url, render_site,
+                              settings_from_config)
+from reportgen.rules import load_rules
+from reportgen.scorecard import Note, Segment, highlight, number_findings, source_rows
+
+from conftest import article
+
+OVERLAPS = ("Analysts suggest the bridge may close. According to officials, repairs could cost "
+            "approximately $2 million.\n\nMayor Ana Ortiz said the council will vote on Thursday. "
+            "One thing is clear: many observers believe the city waited too long.")
+
+
+class Page(HTMLParser):
+    """What the tests need from a page: links, ids, highlight segments, scripts and attributes."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[str, str]] = []
+        self.ids: set[str] = set()
+        self.segments: list[tuple[tuple[int, ...], str]] = []
+        self.scripts: list[dict[str, str | None]] = []
+        self.inline_script = ""
+        self.attributes: list[str] = []
+        self.text: list[str] = []
+        self.csp = ""
+        self._segment: list[str] | None = None
+        self._in_script = False
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        self.attributes += [name for name, _ in attrs]
+        if found.get("id"):
+            self.ids.add(found["id"])
+        for name in ("href", "src"):
+            if found.get(name) is not None:
+                self.links.append((tag, found[name]))
+        if tag == "meta" and found.get("http-equiv") == "Content-Security-Policy":
+            self.csp = found.get("content") or ""
+        if tag == "script":
+            self.scripts.append(found)
+            self._in_script = True
+        if tag == "span" and "data-f" in found:
+            self._segment = []
+            self.segments.append((tuple(int(n) for n in found["data-f"].split()), ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+        if tag == "span" and self._segment is not None:
+            numbers, _ = self.segments[-1]
+            self.segments[-1] = (numbers, "".join(self._segment))
+            self._segment = None
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        if self._in_script:
+            self.inline_script += data
+        if self._segment is not None:
+            self._segment.append(data)
+
+    def covered_text(self, number: int) -> str:
+        """The text of every segment carrying a finding's number, in order."""
+        return "".join(text for numbers, text in self.segments if number in numbers)
+
+
+def make_site(texts: dict[str, str], **settings: object) -> Site:
+    """A site of analyzed articles built from strings (no files)."""
+    rules = load_rules()
+    analyses = []
+    for slug, text in texts.items():
+        art = replace(article(text), slug=slug, path=f"{slug}.md", title=slug.title())
+        analyses.append(analyze(art, rules))
+    return Site(tuple(analyses), rules, metric_specs({}), Settings(**settings))  # type: ignore[arg-type]
+
+
+def render(site: Site, overrides: Path | None = None) -> dict[str, bytes]:
+    return render_site(site, make_environment(overrides), overrides)
+
+
+@pytest.mark.parametrize("target, page, expected", [
+    ("static/style.css", "index.html", "static/style.css"),
+    ("static/style.css", "articles/a.html", "../static/style.css"),
+    ("index.html#data", "articles/a.html", "../index.html#data"),
+    ("articles/b.html", "articles/a.html", "b.html"),
+    ("#n3", "articles/a.html", "#n3"),
+    ("data/a.json", "deep/er/page.html", "../../data/a.json"),
+])
+def test_relative_url(target: str, page: str, expected: str) -> None:
+    assert relative_url(target, page) == expected
+
+
+@pytest.mark.parametrize("url, ok", [
+    ("https://example.org/a?b=1", True), ("HTTP://EXAMPLE.ORG", True), ("javascript:alert(1)", False),
+    ("data:text/html,x", False), ("//evil.example", False), ("https://a.example/\nx", False), ("ftp://x", False),
+])
+def test_external_urls_need_a_safe_scheme(url: str, ok: bool) -> None:
+    assert (external_url(url) is not None) == ok
+
+
+def test_overlapping_findings_split_into_flat_segments() -> None:
+    text = "abcdefghij"
+    findings = [Finding("attribution", "A203", 0, 6, "abcdef", "x"), Finding("hedge", "H104", 3, 9, "defghi", "y")]
+    notes = number_findings(findings, load_rules())
+    (pieces,) = highlight(text, [(0, 10)], notes)
+    shown = [(p.text, p.numbers) if isinstance(p, Segment) else f"marker {p.number}" for p in pieces]
+    assert shown == [("abc", (1,)), ("def", (1, 2)), "marker 1", ("ghi", (2,)), "marker 2", ("j", ())]
+
+
+def test_highlights_sit_exactly_on_the_findings_spans() -> None:
+    site = make_site({"overlaps": OVERLAPS})
+    (analysis,) = site.analyses
+    assert {f.category for f in analysis.findings} == {"attribution", "hedge", "generalization"}
+    page = Page(render(site)["articles/overlaps.html"].decode())
+    for number, finding in enumerate(analysis.findings, 1):
+        assert page.covered_text(number) == finding.text, finding
+        assert f"f{number}" in page.ids and f"n{number}" in page.ids
+    covered = [(f.start, f.end) for f in analysis.findings]
+    assert any(a[0] < b[0] < a[1] or a[0] < b[1] < a[1] or a == b for a in covered for b in covered if a is not b)
+
+
+def test_sources_table_groups_claims_and_relays() -> None:
+    rules = load_rules()
+    findings = [
+        Finding("attribution", "A101", 0, 4, "Ortiz", "e", source_kind="named_person", source_name="Mayor Ana Ortiz"),
+        Finding("attribution", "A201", 10, 14, "Alex", "e", source_kind="pseudonymous", source_name="a soldier, 'Alex'",
+                via="the channel"),
+        Finding("hedge", "H101", 20, 23, "may", "e"),
+        Finding("attribution", "A101", 30, 35, "Ortiz", "e", source_kind="named_person", source_name="mayor ana ortiz"),
+    ]
+    rows = source_rows(number_findings(findings, rules))
+    assert [(r.name, r.claims, r.anonymous, r.via, r.numbers) for r in rows] == [
+        ("Mayor Ana Ortiz", 2, False, (), (1, 4)),
+        ("a soldier, 'Alex'", 1, True, ("the channel",), (2,)),
+    ]
+
+
+def test_methodology_lists_every_rule_with_its_words_examples_and_limits() -> None:
+    config = {"custom_rules": [{"id": "X001", "name": "jargon", "category": "hedge", "summary": "Jargon",
+                                "explanation": "“{text}” is jargon.", "words": ["synergy"]}],
+              "rules": {"H107": {"enabled": False}}}
+    rules = load_rules(config)
+    site = replace(make_site({"a": "Officials said it may rain."}), rules=rules)
+    html = render(site)["methodology.html"].decode()
+    page = Page(html)
+    for rule in rules.rules:
+        assert f"rule-{rule.id}" in page.ids
+        assert rule.summary.replace("'", "&#39;").replace("&", "&amp;") in html or rule.summary in "".join(page.text)
+    assert "rule-H107" not in page.ids and "synergy" in html
+    assert "not truth or political leaning" in html
+    hedge = rules.get("H101")
+    assert hedge.words[0] in "".join(page.text) and hedge.examples_flag[0] in "".join(page.text)
+    for spec in site.specs:
+        assert spec.key in html
+
+
+def test_every_scorecard_rule_link_lands_on_the_methodology() -> None:
+    files = render(make_site({"overlaps": OVERLAPS}))
+    methodology = Page(files["methodology.html"].decode()).ids
+    page = Page(files["articles/overlaps.html"].decode())
+    rule_links = [href.split("#")[1] for _, href in page.links if href.startswith("../methodology.html#")]
+    assert rule_links and all(target in methodology for target in rule_links)
+
+
+def test_untrusted_values_are_escaped_and_unsafe_urls_not_linked() -> None:
+    site = make_site({"x": "Officials said <script>alert(1)</script> it may rain."})
+    (analysis,) = site.analyses
+    meta = Meta(outlet="<b>Outlet</b>", url="javascript:alert(1)", notes="<img src=x onerror=alert(1)>",
+                tags=("<i>t</i>",))
+    art = replace(analysis.article, title="<script>alert('title')</script>", meta=meta)
+    site = replace(site, analyses=(replace(analysis, article=art),))
+    files = render(site)
+    for path in ("index.html", "articles/x.html"):
+        html = files[path].decode()
+        page = Page(html)
+        assert "<script>alert" not in html and "&lt;script&gt;" in html
+        assert "<b>Outlet" not in html and "onerror" not in page.attributes
+        assert not any(link.lower().startswith("javascript:") for _, link in page.links)
+    assert "javascript:alert(1)" in files["articles/x.html"].decode()  # shown as text, not linked
+
+
+def test_every_page_has_the_csp_and_no_inline_script_or_style() -> None:
+    files = render(make_site({"overlaps": OVERLAPS}, site_url="https://u.github.io/repo"))
+    for path, data in files.items():
+        if not path.endswith(".html"):
+            continue
+        page = Page(data.decode())
+        assert page.csp == "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+        assert all(script.get("src") for script in page.scripts) and not page.inline_script.strip()
+        assert "style" not in page.attributes and not any(a.startswith("on") for a in page.attributes)
+
+
+def test_site_url_adds_canonical_links_sitemap_404_and_nojekyll() -> None:
+    plain = render(make_site({"a": OVERLAPS}))
+    assert not {".nojekyll", "404.html", "sitemap.xml"} & set(plain)
+    assert 'rel="canonical"' not in plain["index.html"].decode()
+    files = render(make_site({"a": OVERLAPS}, site_url="https://u.github.io/repo"))
+    assert {".nojekyll", "404.html", "sitemap.xml"} <= set(files)
+    assert '<link rel="canonical" href="https://u.github.io/repo/articles/a.html">' in files["articles/a.html"].decode()
+    assert '<link rel="canonical" href="https://u.github.io/repo/">' in files["index.html"].decode()
+    assert "<loc>https://u.github.io/repo/articles/a.html</loc>" in files["sitemap.xml"].decode()
+    not_found = Page(files["404.html"].decode())
+    assert ("link", "https://u.github.io/repo/static/style.css") in not_found.links  # any depth
+
+
+def test_live_reload_only_in_serve_mode() -> None:
+    plain = render(make_site({"a": OVERLAPS}))
+    assert "static/reload.js" not in plain and "reload.js" not in plain["index.html"].decode()
+    live = render(make_site({"a": OVERLAPS}, live_reload=True))
+    html = live["articles/a.html"].decode()
+    assert "static/reload.js" in live and 'src="../static/reload.js"' in html
+    assert Page(html).csp.endswith("; connect-src 'self'")
+
+
+def test_index_is_a_plain_table_with_every_article() -> None:
+    site = make_site({"one": OVERLAPS, "two": "The bridge closed on Monday, the city said."})
+    html = render(site)["index.html"].decode()
+    page = Page(html)
+    assert ("a", "articles/one.html") in page.links and ("a", "articles/two.html") in page.links
+    assert 'id="filters" hidden' in html  # filter controls only appear when the script runs
+    assert html.count("<tr data-tags") == 2
+
+
+def test_fictional_articles_are_labelled() -> None:
+    site = make_site({"a": OVERLAPS})
+    (analysis,) = site.analyses
+    fictional = replace(analysis, article=replace(analysis.article, meta=Meta(fictional=True)))
+    files = render(replace(site, analyses=(fictional,)))
+    assert "Fictional" in files["index.html"].decode() and "Fictional article." in files["articles/a.html"].decode()
+
+
+def test_metric_cards_show_band_median_and_plot() -> None:
+    site = make_site({"careful": "Mayor Ana Ortiz said the bridge will reopen in June.",
+                      "thin": "Officials said the bridge may reopen. Sources said it could take months."})
+    html = render(site)["articles/thin.html"].decode()
+    assert "Site median" in html and 'class="plot-this"' in html and html.count('class="plot-other"') >= 3
+    assert 'band band-high' in html
+
+
+def test_bands_come_from_config_and_are_validated() -> None:
+    (spec, *_) = metric_specs({"anonymous_ratio": [0.1, 0.2]})
+    assert spec.bands == (0.1, 0.2) and band(0.15, spec.bands) == "moderate" and band(None, spec.bands) == "none"
+    assert band(0.2, spec.bands) == "high" and band(0.05, spec.bands) == "low"
+    with pytest.raises(ConfigError, match="bands.anonymous_ratio"):
+        metric_specs({"anonymous_ratio": [0.5, 0.1]})
+    with pytest.raises(ConfigError, match="bands.nonsense"):
+        metric_specs({"nonsense": [1, 2]})
+
+
+def test_site_settings_are_validated_and_dated_only_on_request() -> None:
+    settings = settings_from_config({"site": {"title": "Class", "site_url": "https://u.github.io/r/"}}, environ={})
+    assert settings.title == "Class" and settings.site_url == "https://u.github.io/r" and settings.build_date == ""
+    assert settings_from_config({}, environ={"SOURCE_DATE_EPOCH": "1767225600"}).build_date == "2026-01-01"
+    with pytest.raises(ConfigError, match="site.site_url"):
+        settings_from_config({"site": {"site_url": "javascript:x"}}, environ={})
+    with pytest.raises(ConfigError, match="site.colour"):
+        settings_from_config({"site": {"colour": "red"}}, environ={})
+
+
+def test_project_templates_override_single_templates_and_static_files(tmp_path: Path) -> None:
+    (tmp_path / "static").mkdir()
+    (tmp_path / "404.html").write_text("unused")
+    (tmp_path / "methodology.html").write_text('{% extends "base.html" %}{% block main %}<p>Our own method</p>{% endblock %}')
+    (tmp_path / "static" / "style.css").write_text("body { color: navy; }")
+    files = render(make_site({"a": OVERLAPS}), overrides=tmp_path)
+    assert "<p>Our own method</p>" in files["methodology.html"].decode()
+    assert files["static/style.css"] == b"body { color: navy; }"
+    assert b"Headline metrics" in files["articles/a.html"]  # the other templates are the theme's
+
+
+def test_article_text_is_never_a_template() -> None:
+    files = render(make_site({"a": "Officials said {{ 7 * 191 }} and {% raw %} may {{ settings }} matter."}))
+    html = files["articles/a.html"].decode()
+    assert "{{ 7 * 191 }}" in html and "1337" not in html and "{% raw %}" in html
+
+
+def test_notes_number_findings_in_text_order() -> None:
+    site = make_site({"a": OVERLAPS})
+    notes = number_findings(site.analyses[0].findings, site.rules)
+    assert [n.number for n in notes] == list(range(1, len(notes) + 1))
+    assert all(isinstance(n, Note) and n.letter in "AHG" for n in notes)

@@ -1,0 +1,93 @@
+"""`reportgen serve`: serves the built site on 127.0.0.1, rebuilds on change, pages reload."""
+
+from __future__ import annotations
+
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from reportgen import serve as serve_module
+from reportgen.build import BuildOptions
+from reportgen.cli import main
+from reportgen.serve import serve, snapshot
+
+ARTICLE = "---\ntitle: First title\n---\n\nOfficials said the bridge may close.\n"
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (local test server)
+        return response.read().decode("utf-8")
+
+
+def wait_for(condition, seconds: float = 15.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_serve_builds_serves_and_rebuilds_on_change(project, monkeypatch) -> None:
+    root = project({"content/a.md": ARTICLE})
+    monkeypatch.chdir(root)
+    monkeypatch.setattr(serve_module, "POLL_SECONDS", 0.05)
+    urls: list[str] = []
+    stop = threading.Event()
+    logs: list[str] = []
+    thread = threading.Thread(target=serve, args=(BuildOptions(jobs=1),),
+                              kwargs={"port": 0, "log": logs.append, "ready": urls.append, "stop": stop}, daemon=True)
+    thread.start()
+    try:
+        assert wait_for(lambda: bool(urls)), logs
+        base = urls[0]
+        assert base.startswith("http://127.0.0.1:")
+        page = fetch(base + "articles/a.html")
+        assert "First title" in page and 'src="../static/reload.js"' in page
+        assert "__reportgen_version" in fetch(base + "static/reload.js")
+        assert fetch(base + "__reportgen_version") == fetch(base + "__reportgen_version?t=1") == "1"
+        time.sleep(0.05)  # a distinct modification time on coarse file systems
+        (root / "content" / "a.md").write_text(ARTICLE.replace("First", "Second"))
+        assert wait_for(lambda: fetch(base + "__reportgen_version") == "2"), logs
+        assert "Second title" in fetch(base + "articles/a.html")
+        (root / "content" / "a.md").write_text("---\ntitle: [broken\n---\n\nText.\n")
+        (root / "reportgen.toml").write_text("[site]\ncolour = 'red'\n")
+        assert wait_for(lambda: any(line.startswith("error: site.colour") for line in logs)), logs
+        assert fetch(base + "__reportgen_version") == "2" and "Second title" in fetch(base + "articles/a.html")
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert not (root / "site").exists()  # serve builds into a temporary folder, not the project's site/
+
+
+def test_serve_refuses_to_start_when_the_first_build_fails(project, monkeypatch) -> None:
+    monkeypatch.chdir(project({"notes.txt": "no content folder"}))
+    result = CliRunner().invoke(main, ["serve", "--port", "0"])
+    assert result.exit_code == 2 and "content folder not found" in result.stderr
+
+
+def test_snapshot_sees_new_changed_and_deleted_files(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("one")
+    first = snapshot([tmp_path, tmp_path / "missing.toml"])
+    (tmp_path / "a.md").write_text("three")
+    second = snapshot([tmp_path])
+    (tmp_path / "b.md").write_text("new")
+    third = snapshot([tmp_path])
+    assert first != second != third and len(third) == 2
+    (tmp_path / "a.md").unlink()
+    assert len(snapshot([tmp_path])) == 1
+
+
+def test_serve_command_defaults(monkeypatch) -> None:
+    seen: list[tuple[BuildOptions, int]] = []
+    monkeypatch.setattr("reportgen.cli.serve", lambda options, port, log: seen.append((options, port)))
+    assert CliRunner().invoke(main, ["serve"]).exit_code == 0
+    assert seen[0] == (BuildOptions(content=Path("content"), config=None, jobs=None), 8000)
+    CliRunner().invoke(main, ["serve", "--port", "9001", "--content", "texts"])
+    assert seen[1][1] == 9001 and seen[1][0].content == Path("texts")
+    assert CliRunner().invoke(main, ["serve", "--port", "70000"]).exit_code == 2
+

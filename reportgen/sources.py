@@ -155,7 +155,7 @@ def _named(
     The trailing run of capitalized words is the name. After a title or role ("City Engineer
     Priya Nandakumar", "council member Tom Reyes") it is a person's; so is a surname the
     article gave in full before, and a run of two or more plain words with no institution word
-    among them. Anything else is an organization's.
+    among them and no "the" before them. Anything else is an organization's.
     """
     if len(names) == 1:
         earlier = _same_surname(names[0], seen)
@@ -173,6 +173,7 @@ def _named(
         lex.has("organizations", before) or lex.has("documents", before)
     )
     plain = len(run) >= 2 and all(t.text.isalpha() and not _is_acronym(t.text) for t in run)
+    institutional = institutional or core[0].bare == "the"  # "the Millbrook Courier": people take no article
     return Source("named_person" if plain and not institutional else "named_organization", name, head)
 
 

@@ -64,10 +64,12 @@ def test_generalizations(seed: Analysis, snippet: str) -> None:
     assert _findings_in(seed, snippet, "generalization")
 
 
-@pytest.mark.parametrize("snippet", ["The timing of these reports", "During the meeting, Putin was briefed"])
-def test_putin_briefing_sentences_are_quiet(seed: Analysis, snippet: str) -> None:
-    a, b = _sentence_with(seed, snippet)
+def test_putin_briefing_sentences_are_quiet_but_for_one_vague_quantity(seed: Analysis) -> None:
+    a, b = _sentence_with(seed, "The timing of these reports")
     assert [f for f in seed.findings if f.start < b and f.end > a] == []
+    a, b = _sentence_with(seed, "During the meeting, Putin was briefed")
+    found = [(f.rule, f.text) for f in seed.findings if f.start < b and f.end > a]
+    assert found == [("H109", "several settlements")]  # defensible: the article never says how many
 
 
 def test_khodarenok_quote_is_quoted_voice(seed: Analysis) -> None:

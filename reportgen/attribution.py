@@ -22,18 +22,11 @@ from functools import cached_property
 from typing import Sequence
 
 from reportgen.model import Finding, Span
+from reportgen.phrases import RELATIVES, Sentence
 from reportgen.quotes import in_spans
 from reportgen.rules import Rule, RuleSet
 from reportgen.sources import Lexicon, Source, classify, people_named
 from reportgen.tokens import TextIndex, Token, pattern_matches
-
-_OPENING = {"‘": "’", "“": "”", "«": "»", "'": "'", '"': '"'}
-_CLOSING = {"’": "‘", "”": "“", "»": "«", "'": "'", '"': '"'}
-_BOUNDARY = set(",;:()[]—–-!?.…")
-_RELATIVES = ("who", "which", "that")
-_APPOSITIVE_OPENERS = ("a", "an", "the", "who", "which", "whose")
-_MAX_PHRASE = 14  # tokens; a source phrase longer than this is a clause, not a name
-_MAX_QUOTED_NAME = 8  # tokens between quote marks that can still be a name ("‘Gazeta.ru,’")
 
 
 def find_attributions(
@@ -82,12 +75,13 @@ class _Finder:
         self.agentless_spans: list[Span] = []
         self.possessives = sorted(i for word, found in index.positions.items() if word.endswith(("'s", "'")) for i in found)
         self.tokens: Sequence[Token] = ()
-        self.marker_start: dict[int, int] = {}
+        self.read = Sentence((), {}, lexicon)
 
     def sentence(self, lo: int, hi: int, hits: _Hits) -> None:
         """Find the attributions of the sentence made of tokens lo..hi."""
         self.tokens = self.index.tokens[lo:hi]
-        self.marker_start = {b - 1 - lo: a - lo for a, b in hits.between("markers", lo, hi)}
+        markers = {b - 1 - lo: a - lo for a, b in hits.between("markers", lo, hi)}
+        self.read = Sentence(self.tokens, markers, self.lex)
         taken: list[int] = []
         for first, last in hits.between("object_cues", lo, hi):
             taken.extend(range(first, last))
@@ -99,7 +93,7 @@ class _Finder:
         for i in self.possessives[bisect.bisect_left(self.possessives, lo):bisect.bisect_left(self.possessives, hi - 1)]:
             cue = self.index.tokens[i + 1]
             if self.lex.has("possessive_cues", cue.lower):
-                self._record(self._backward(i + 1 - lo), cue.text)
+                self._record(self.read.backward(i + 1 - lo), cue.text)
 
     def _object_cue(self, first: int, after: int) -> None:
         """'according to X', 'which cited X': the source follows the cue."""
@@ -109,9 +103,9 @@ class _Finder:
             after += 1
         via = None
         if self.lex.has("relay_verbs", cue.lower()):
-            relay = self._relative_subject(first)
+            relay = self.read.relative_subject(first)
             via = _clean(self._phrase_text(relay)) if relay else None
-        self._record(self._forward(after), cue, via=via)
+        self._record(self.read.forward(after), cue, via=via)
 
     def _subject_cue(self, first: int, after: int) -> None:
         """'X said', 'X, who warned', 'X, a correspondent, said', '..., said X': the subject is the source."""
@@ -125,14 +119,14 @@ class _Finder:
         before = tokens[j].lower if j == first - 1 and j >= 0 else ""
         if self.lex.has("determiners", before) and not self.lex.has("vague_sources", before):
             return  # "the report", "its claims": a noun, not a verb
-        if self.lex.has("speech_tags", cue.lower()) and not self._after_quote(first):
+        if self.lex.has("speech_tags", cue.lower()) and not self.read.after_quote(first):
             return  # "the city has asked the firm": a request, not a quotation
-        if j >= 0 and tokens[j].lower in _RELATIVES:
-            self._record(self._relative_subject(j + 1), cue)
+        if j >= 0 and tokens[j].lower in RELATIVES:
+            self._record(self.read.relative_subject(j + 1), cue)
             return
-        candidates = [self._appositive_subject(j + 1), self._backward(j + 1)]
+        candidates = [self.read.appositive_subject(j + 1), self.read.backward(j + 1)]
         if j == first - 1 and (j < 0 or not tokens[j].is_word) and self.lex.has("inverted_verbs", cue.lower()):
-            candidates.append(self._forward(after))  # '“We will win,” said the mayor'
+            candidates.append(self.read.forward(after))  # '“We will win,” said the mayor'
         for phrase in candidates:
             if phrase and self._record(phrase, cue):
                 return
@@ -144,10 +138,6 @@ class _Finder:
 
     def _negates(self, token: Token) -> bool:
         return self.lex.has("negations", token.lower) or token.lower.endswith("n't")
-
-    def _after_quote(self, first: int) -> bool:
-        """True when a closing quote mark stands within the three tokens before tokens[first]."""
-        return any(t.text in _CLOSING for t in self.tokens[max(0, first - 4):first])
 
     def agentless(self) -> None:
         """'it was reported': claims whose source is missing altogether."""
@@ -166,139 +156,6 @@ class _Finder:
                     severity=rule.severity, voice=self._voice(match.start()), source_kind=rule.source_kind,
                     cue=match.group(),
                 ))
-
-    def _relative_subject(self, at: int) -> list[Token]:
-        """The phrase that a relative 'who'/'which' just before tokens[at] refers to."""
-        j = at - 1
-        if j >= 0 and self.tokens[j].lower in _RELATIVES:
-            j -= 1
-        if j >= 0 and self.tokens[j].text == ",":
-            j -= 1
-        return self._backward(j + 1)
-
-    def _appositive_subject(self, end: int) -> list[Token]:
-        """'Colonel X, a military correspondent for Gazeta.ru, has weighed in' → 'Colonel X'."""
-        if end > 0 and self.tokens[end - 1].text == ",":
-            end -= 1
-        before = end - 1
-        while before >= 0 and self.tokens[before].text != "," and end - before <= _MAX_PHRASE:
-            if self.tokens[before].text in _CLOSING:  # a quoted name inside the appositive
-                opening = self._matching(before, -1)
-                before = opening if opening is not None else before
-            before -= 1
-        if before < 0 or self.tokens[before].text != "," or self.tokens[before + 1].lower not in _APPOSITIVE_OPENERS:
-            return []
-        subject = self._backward(before)
-        return subject if any(t.is_capitalized for t in subject[1:] or subject) else []
-
-    def _backward(self, end: int) -> list[Token]:
-        """The source phrase ending just before tokens[end], read right to left."""
-        tokens = self.tokens
-        j = end - 1
-        taken: list[Token] = []
-        while j >= 0 and len(taken) < _MAX_PHRASE:
-            token = tokens[j]
-            if j in self.marker_start and taken:
-                taken[:0] = tokens[self.marker_start[j]:j + 1]
-                j = self.marker_start[j] - 1
-            elif token.text in _CLOSING and not taken:
-                opening = self._matching(j, -1)
-                if opening is None:
-                    break
-                taken[:0] = tokens[opening:j + 1]
-                j = opening - 1
-            elif self._ends_phrase(token) or token.lower == "according" or self._is_verb(token):
-                break
-            else:
-                taken.insert(0, token)
-                j -= 1
-        return self._trim(taken)
-
-    def _forward(self, start: int) -> list[Token]:
-        """The source phrase starting at tokens[start], read left to right."""
-        tokens = self.tokens
-        taken: list[Token] = []
-        j = start
-        while j < len(tokens) and len(taken) < _MAX_PHRASE:
-            token = tokens[j]
-            marker = self.lex.markers.length_at(tokens, j) if taken else 0
-            if marker:
-                taken.extend(tokens[j:j + marker])
-                j = self._take_name(j + marker, taken)
-            elif token.text in _OPENING:
-                closing = self._matching(j, 1)
-                if closing is None:
-                    break
-                taken.extend(tokens[j:closing + 1])
-                j = closing + 1
-            elif self._ends_phrase(token) or taken and self._ends_object(token, taken[-1]):
-                break
-            else:
-                taken.append(token)
-                j += 1
-        return self._trim(taken)
-
-    def _take_name(self, j: int, taken: list[Token]) -> int:
-        """After a marker ('identified as'), take the quoted or capitalized name; return the next index."""
-        tokens = self.tokens
-        if j < len(tokens) and tokens[j].text in _OPENING:
-            closing = self._matching(j, 1)
-            if closing is not None:
-                taken.extend(tokens[j:closing + 1])
-                return closing + 1
-        while j < len(tokens) and tokens[j].is_word and (
-            tokens[j].is_capitalized or self.lex.has("phrase_joiners", tokens[j].lower) or tokens[j].lower in ("the", "a", "an")
-        ):
-            taken.append(tokens[j])
-            j += 1
-        return j
-
-    def _ends_phrase(self, token: Token) -> bool:
-        """A clause word or a punctuation mark ends a source phrase (but 'to' may join: 'close to')."""
-        if not token.is_word:
-            return True
-        return self.lex.has("phrase_breaks", token.lower) and token.lower != "to"
-
-    def _ends_object(self, token: Token, previous: Token) -> bool:
-        """In an object phrase, a new determiner, a 'to', or a verb starts the rest of the clause."""
-        if token.lower == "to":
-            return previous.lower != "close"
-        if self.lex.has("determiners", token.lower):
-            return not self.lex.has("phrase_joiners", previous.lower)
-        if self._is_verb(token) or not token.is_capitalized and self.lex.has("verb_modifiers", token.lower):
-            return True
-        return self._is_participle(token)
-
-    def _is_verb(self, token: Token) -> bool:
-        """A lowercase reporting verb: it belongs to another attribution, not to this phrase."""
-        return not token.is_capitalized and self.lex.has("reporting_verbs", token.lower)
-
-    def _is_participle(self, token: Token) -> bool:
-        """'a summary posted on the website': a participle with a preposition after it ends the phrase."""
-        if token.is_capitalized or not token.lower.endswith("ed"):
-            return False
-        following = self.tokens.index(token) + 1
-        return following < len(self.tokens) and self.lex.has("phrase_joiners", self.tokens[following].lower)
-
-    def _matching(self, j: int, step: int) -> int | None:
-        """The quote mark matching tokens[j], searching in direction step, if it is close enough."""
-        tokens = self.tokens
-        want = _OPENING[tokens[j].text] if step > 0 else _CLOSING[tokens[j].text]
-        for k in range(j + step, j + step * (_MAX_QUOTED_NAME + 2), step):
-            if not 0 <= k < len(tokens):
-                return None
-            if tokens[k].text == want:
-                return k
-        return None
-
-    def _trim(self, phrase: list[Token]) -> list[Token]:
-        """Drop joiners and punctuation at either end; nothing if only determiners remain."""
-        while phrase and (not phrase[0].is_word and phrase[0].text not in _OPENING or self.lex.has("phrase_joiners", phrase[0].lower)):
-            phrase = phrase[1:]
-        while phrase and (phrase[-1].text in _BOUNDARY or self.lex.has("phrase_joiners", phrase[-1].lower)):
-            phrase = phrase[:-1]
-        meaningful = any(t.is_word and (not self.lex.has("determiners", t.lower) or self.lex.has("vague_sources", t.lower)) for t in phrase)
-        return phrase if meaningful else []
 
     def _phrase_text(self, phrase: Sequence[Token]) -> str:
         return self.text[phrase[0].start:phrase[-1].end]

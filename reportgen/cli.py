@@ -11,7 +11,7 @@ from reportgen import __version__
 from reportgen.analyze import analyze
 from reportgen.build import BuildOptions, build
 from reportgen.config import load_config
-from reportgen.errors import ArticleError, ReportgenError
+from reportgen.errors import ArticleError
 from reportgen.export import analysis_dict, corpus_dict, metric_value, to_csv, to_json, to_text
 from reportgen.load import find_articles, load_article
 from reportgen.model import Analysis

@@ -1,0 +1,169 @@
+"""Source phrases in one sentence: read away from a reporting cue to the clause boundary.
+
+Backwards for a subject ("Russian officials have previously hinted"), skipping an appositive
+(", a military correspondent for ‘Gazeta.ru,’") or a relative clause (", who signed the
+report,"); forwards for an object ("according to people familiar with the inspection") or an
+inverted "said the mayor". A quoted name (‘Voenkory Russkoy Vesny’) is read as one piece, and a
+marker such as "identified as ‘Alex’" or "familiar with" stays inside the phrase.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from reportgen.sources import Lexicon
+from reportgen.tokens import Token
+
+OPENING = {"‘": "’", "“": "”", "«": "»", "'": "'", '"': '"'}
+CLOSING = {"’": "‘", "”": "“", "»": "«", "'": "'", '"': '"'}
+_BOUNDARY = set(",;:()[]—–-!?.…")
+RELATIVES = ("who", "which", "that")
+_APPOSITIVE_OPENERS = ("a", "an", "the", "who", "which", "whose")
+_MAX_PHRASE = 14  # tokens; a source phrase longer than this is a clause, not a name
+_MAX_QUOTED_NAME = 8  # tokens between quote marks that can still be a name ("‘Gazeta.ru,’")
+
+
+class Sentence:
+    """The tokens of one sentence, with where its markers start, read with the lexicon."""
+
+    def __init__(self, tokens: Sequence[Token], marker_start: dict[int, int], lex: Lexicon) -> None:
+        self.tokens = tokens
+        self.marker_start = marker_start
+        self.lex = lex
+
+    def after_quote(self, first: int) -> bool:
+        """True when a closing quote mark stands within the three tokens before tokens[first]."""
+        return any(t.text in CLOSING for t in self.tokens[max(0, first - 4):first])
+
+    def relative_subject(self, at: int) -> list[Token]:
+        """The phrase that a relative 'who'/'which' just before tokens[at] refers to."""
+        j = at - 1
+        if j >= 0 and self.tokens[j].lower in RELATIVES:
+            j -= 1
+        if j >= 0 and self.tokens[j].text == ",":
+            j -= 1
+        return self.backward(j + 1)
+
+    def appositive_subject(self, end: int) -> list[Token]:
+        """'Colonel X, a military correspondent for Gazeta.ru, has weighed in' → 'Colonel X'."""
+        if end > 0 and self.tokens[end - 1].text == ",":
+            end -= 1
+        before = end - 1
+        while before >= 0 and self.tokens[before].text != "," and end - before <= _MAX_PHRASE:
+            if self.tokens[before].text in CLOSING:  # a quoted name inside the appositive
+                opening = self._matching(before, -1)
+                before = opening if opening is not None else before
+            before -= 1
+        if before < 0 or self.tokens[before].text != "," or self.tokens[before + 1].lower not in _APPOSITIVE_OPENERS:
+            return []
+        subject = self.backward(before)
+        return subject if any(t.is_capitalized for t in subject[1:] or subject) else []
+
+    def backward(self, end: int) -> list[Token]:
+        """The source phrase ending just before tokens[end], read right to left."""
+        tokens = self.tokens
+        j = end - 1
+        taken: list[Token] = []
+        while j >= 0 and len(taken) < _MAX_PHRASE:
+            token = tokens[j]
+            if j in self.marker_start and taken:
+                taken[:0] = tokens[self.marker_start[j]:j + 1]
+                j = self.marker_start[j] - 1
+            elif token.text in CLOSING and not taken:
+                opening = self._matching(j, -1)
+                if opening is None:
+                    break
+                taken[:0] = tokens[opening:j + 1]
+                j = opening - 1
+            elif self._ends_phrase(token) or token.lower == "according" or self.is_verb(token):
+                break
+            else:
+                taken.insert(0, token)
+                j -= 1
+        return self._trim(taken)
+
+    def forward(self, start: int) -> list[Token]:
+        """The source phrase starting at tokens[start], read left to right."""
+        tokens = self.tokens
+        taken: list[Token] = []
+        j = start
+        while j < len(tokens) and len(taken) < _MAX_PHRASE:
+            token = tokens[j]
+            marker = self.lex.markers.length_at(tokens, j) if taken else 0
+            if marker:
+                taken.extend(tokens[j:j + marker])
+                j = self._take_name(j + marker, taken)
+            elif token.text in OPENING:
+                closing = self._matching(j, 1)
+                if closing is None:
+                    break
+                taken.extend(tokens[j:closing + 1])
+                j = closing + 1
+            elif self._ends_phrase(token) or taken and self._ends_object(token, taken[-1]):
+                break
+            else:
+                taken.append(token)
+                j += 1
+        return self._trim(taken)
+
+    def _take_name(self, j: int, taken: list[Token]) -> int:
+        """After a marker ('identified as'), take the quoted or capitalized name; return the next index."""
+        tokens = self.tokens
+        if j < len(tokens) and tokens[j].text in OPENING:
+            closing = self._matching(j, 1)
+            if closing is not None:
+                taken.extend(tokens[j:closing + 1])
+                return closing + 1
+        while j < len(tokens) and tokens[j].is_word and (
+            tokens[j].is_capitalized or self.lex.has("phrase_joiners", tokens[j].lower) or tokens[j].lower in ("the", "a", "an")
+        ):
+            taken.append(tokens[j])
+            j += 1
+        return j
+
+    def _ends_phrase(self, token: Token) -> bool:
+        """A clause word or a punctuation mark ends a source phrase (but 'to' may join: 'close to')."""
+        if not token.is_word:
+            return True
+        return self.lex.has("phrase_breaks", token.lower) and token.lower != "to"
+
+    def _ends_object(self, token: Token, previous: Token) -> bool:
+        """In an object phrase, a new determiner, a 'to', or a verb starts the rest of the clause."""
+        if token.lower == "to":
+            return previous.lower != "close"
+        if self.lex.has("determiners", token.lower):
+            return not self.lex.has("phrase_joiners", previous.lower)
+        if self.is_verb(token) or not token.is_capitalized and self.lex.has("verb_modifiers", token.lower):
+            return True
+        return self._is_participle(token)
+
+    def is_verb(self, token: Token) -> bool:
+        """A lowercase reporting verb: it belongs to another attribution, not to this phrase."""
+        return not token.is_capitalized and self.lex.has("reporting_verbs", token.lower)
+
+    def _is_participle(self, token: Token) -> bool:
+        """'a summary posted on the website': a participle with a preposition after it ends the phrase."""
+        if token.is_capitalized or not token.lower.endswith("ed"):
+            return False
+        following = self.tokens.index(token) + 1
+        return following < len(self.tokens) and self.lex.has("phrase_joiners", self.tokens[following].lower)
+
+    def _matching(self, j: int, step: int) -> int | None:
+        """The quote mark matching tokens[j], searching in direction step, if it is close enough."""
+        tokens = self.tokens
+        want = OPENING[tokens[j].text] if step > 0 else CLOSING[tokens[j].text]
+        for k in range(j + step, j + step * (_MAX_QUOTED_NAME + 2), step):
+            if not 0 <= k < len(tokens):
+                return None
+            if tokens[k].text == want:
+                return k
+        return None
+
+    def _trim(self, phrase: list[Token]) -> list[Token]:
+        """Drop joiners and punctuation at either end; nothing if only determiners remain."""
+        while phrase and (not phrase[0].is_word and phrase[0].text not in OPENING or self.lex.has("phrase_joiners", phrase[0].lower)):
+            phrase = phrase[1:]
+        while phrase and (phrase[-1].text in _BOUNDARY or self.lex.has("phrase_joiners", phrase[-1].lower)):
+            phrase = phrase[:-1]
+        meaningful = any(t.is_word and (not self.lex.has("determiners", t.lower) or self.lex.has("vague_sources", t.lower)) for t in phrase)
+        return phrase if meaningful else []

@@ -134,7 +134,7 @@ class _Finder:
     @cached_property
     def people(self) -> dict[str, str]:
         """Full names of the people the article names, by surname (worked out when first needed)."""
-        return people_named(self.index.tokens, self.lex)
+        return people_named(self.text, self.lex)
 
     def _negates(self, token: Token) -> bool:
         return self.lex.has("negations", token.lower) or token.lower.endswith("n't")

@@ -60,6 +60,9 @@ def _common_words() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
 
 
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,4}\b")
+
+
 def classify(
     phrase: Sequence[Token], name: str, seen: Sequence[Source], lex: Lexicon, people: Callable[[], Mapping[str, str]] = dict
 ) -> Source | None:
@@ -181,24 +184,27 @@ def _is_title_or_role(token: Token, lex: Lexicon) -> bool:
     return lex.has("person_titles", token.bare.rstrip(".")) or lex.has("person_roles", token.bare)
 
 
-def people_named(tokens: Sequence[Token], lex: Lexicon) -> dict[str, str]:
+def people_named(text: str, lex: Lexicon) -> dict[str, str]:
     """Surnames of the people an article names in full: {"Wielgosz": "Tomasz Wielgosz"}.
 
     A person's full name is two or three plain capitalized words, none a title, demonym,
     institution or common word opening a sentence.
     """
     people: dict[str, str] = {}
-    run: list[Token] = []
-    for token in [*tokens, None]:
-        if token is not None and token.is_word and token.text.isalpha() and token.text[0].isupper() and not (
-            lex.has("not_names", token.bare) or _is_title_or_role(token, lex) or lex.has("organizations", token.bare)
-        ):
-            run.append(token)
-            continue
-        if 2 <= len(run) <= 3 and run[0].bare not in _common_words():
-            people.setdefault(run[-1].text, " ".join(t.text for t in run))
-        run = []
+    for match in _FULL_NAME.finditer(text):
+        words = match.group().split()
+        while words and _excluded_from_names(words[0], lex):
+            words = words[1:]
+        while words and _excluded_from_names(words[-1], lex):
+            words = words[:-1]
+        if 2 <= len(words) <= 3 and not any(_excluded_from_names(w, lex) for w in words) and not _is_common(words[0].lower()):
+            people.setdefault(words[-1], " ".join(words))
     return people
+
+
+def _excluded_from_names(word: str, lex: Lexicon) -> bool:
+    lower = word.lower()
+    return lex.has("not_names", lower) or lex.has("person_titles", lower) or lex.has("person_roles", lower) or lex.has("organizations", lower)
 
 
 def _trailing_name_run(core: Sequence[Token]) -> list[Token]:

@@ -56,6 +56,7 @@ class TextIndex:
     text: str
     tokens: tuple[Token, ...]
     positions: dict[str, list[int]] = field(repr=False)
+    lowers: tuple[str, ...] = field(repr=False, default=())
 
     @classmethod
     def of(cls, text: str) -> TextIndex:
@@ -63,21 +64,16 @@ class TextIndex:
         lowered = normalize(text)
         if len(lowered) != len(text):  # a few characters change length when lowercased ("İ")
             lowered = "".join(c if len(normalize(c)) != 1 else normalize(c) for c in text)
-        make = Token._make
-        tokens: list[Token] = []
+        new = tuple.__new__  # a NamedTuple made the fast way: there are thousands per article
+        tokens = tuple(
+            new(Token, (start, end, text[start:end], lowered[start:end], text[start].isalnum() or text[start] == "_"))
+            for start, end in [match.span() for match in TOKEN.finditer(text)]
+        )
         positions: dict[str, list[int]] = {}
-        for match in TOKEN.finditer(text):
-            start, end = match.span()
-            lower = lowered[start:end]
-            is_word = text[start].isalnum() or text[start] == "_"
-            if is_word:
-                seen = positions.get(lower)
-                if seen is None:
-                    positions[lower] = [len(tokens)]
-                else:
-                    seen.append(len(tokens))
-            tokens.append(make((start, end, match.group(), lower, is_word)))
-        return cls(text, tuple(tokens), positions)
+        for i, token in enumerate(tokens):
+            if token[4]:
+                positions.setdefault(token[3], []).append(i)
+        return cls(text, tokens, positions, tuple(token[3] for token in tokens))
 
 
 class PhraseMatcher:
@@ -91,16 +87,23 @@ class PhraseMatcher:
                 self.by_first.setdefault(words[0], []).append(words)
         for candidates in self.by_first.values():
             candidates.sort(key=len, reverse=True)
+        # words that are only ever phrases of one word match without looking further
+        self.single = frozenset(w for w, candidates in self.by_first.items() if len(candidates[0]) == 1)
 
     def find(self, index: TextIndex) -> list[tuple[int, int]]:
         """(first token, end token) of each longest phrase match, in text order."""
-        tokens = index.tokens
+        lowers = index.lowers
         hits = []
         for first in self.by_first.keys() & index.positions.keys():
+            if first in self.single:
+                hits.extend((i, i + 1) for i in index.positions[first])
+                continue
+            candidates = self.by_first[first]
             for i in index.positions[first]:
-                length = self._longest_at(tokens, i)
-                if length:
-                    hits.append((i, i + length))
+                for words in candidates:
+                    if lowers[i:i + len(words)] == words:
+                        hits.append((i, i + len(words)))
+                        break
         hits.sort()
         return hits
 
@@ -110,9 +113,8 @@ class PhraseMatcher:
 
     def _longest_at(self, tokens: Sequence[Token], i: int) -> int:
         for words in self.by_first[tokens[i].lower]:
-            n = len(words)
-            if i + n <= len(tokens) and all(tokens[i + k].lower == words[k] for k in range(1, n)):
-                return n
+            if tuple(t.lower for t in tokens[i:i + len(words)]) == words:
+                return len(words)
         return 0
 
 

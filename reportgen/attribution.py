@@ -82,10 +82,9 @@ class _Finder:
         self.tokens = self.index.tokens[lo:hi]
         markers = {b - 1 - lo: a - lo for a, b in hits.between("markers", lo, hi)}
         self.read = Sentence(self.tokens, markers, self.lex)
-        taken: list[int] = []
+        taken: set[int] = set()  # tokens of object cues and their phrases: no subject cue inside
         for first, last in hits.between("object_cues", lo, hi):
-            taken.extend(range(first, last))
-            self._object_cue(first - lo, last - lo)
+            taken.update(range(first, first + self._object_cue(first - lo, last - lo)))
         for first, last in hits.between("subject_cues", lo, hi):
             passive = any(a <= self.index.tokens[first].start < b for a, b in self.agentless_spans)
             if first not in taken and not passive:
@@ -95,8 +94,8 @@ class _Finder:
             if self.lex.has("possessive_cues", cue.lower):
                 self._record(self.read.backward(i + 1 - lo), cue.text)
 
-    def _object_cue(self, first: int, after: int) -> None:
-        """'according to X', 'which cited X': the source follows the cue."""
+    def _object_cue(self, first: int, after: int) -> int:
+        """'according to X', 'which cited X': the source follows the cue; returns the tokens read."""
         tokens = self.tokens
         cue = self.text[tokens[first].start:tokens[after - 1].end]
         if after < len(tokens) and tokens[after].lower == "by":
@@ -105,7 +104,9 @@ class _Finder:
         if self.lex.has("relay_verbs", cue.lower()):
             relay = self.read.relative_subject(first)
             via = _clean(self._phrase_text(relay)) if relay else None
-        self._record(self.read.forward(after), cue, via=via)
+        phrase = self.read.forward(after)
+        self._record(phrase, cue, via=via)
+        return (self.tokens.index(phrase[-1]) if phrase else after - 1) - first + 1
 
     def _subject_cue(self, first: int, after: int) -> None:
         """'X said', 'X, who warned', 'X, a correspondent, said', '..., said X': the subject is the source."""
@@ -124,7 +125,7 @@ class _Finder:
         if j >= 0 and tokens[j].lower in RELATIVES:
             self._record(self.read.relative_subject(j + 1), cue)
             return
-        candidates = [self.read.appositive_subject(j + 1), self.read.backward(j + 1)]
+        candidates = [self.read.appositive_subject(j + 1), self.read.backward(j + 1), self.read.before_relative(j + 1)]
         if j == first - 1 and (j < 0 or not tokens[j].is_word) and self.lex.has("inverted_verbs", cue.lower()):
             candidates.append(self.read.forward(after))  # '“We will win,” said the mayor'
         for phrase in candidates:

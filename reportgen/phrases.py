@@ -18,7 +18,8 @@ OPENING = {"‘": "’", "“": "”", "«": "»", "'": "'", '"': '"'}
 CLOSING = {"’": "‘", "”": "“", "»": "«", "'": "'", '"': '"'}
 _BOUNDARY = set(",;:()[]—–-!?.…")
 RELATIVES = ("who", "which", "that")
-_APPOSITIVE_OPENERS = ("a", "an", "the", "who", "which", "whose")
+_APPOSITIVE_OPENERS = ("a", "an", "the", "who", "which", "whose", "citing", "quoting")
+_CLAUSE_OPENERS = ("who", "which", "whose", "citing", "quoting")
 _MAX_PHRASE = 14  # tokens; a source phrase longer than this is a clause, not a name
 _MAX_QUOTED_NAME = 8  # tokens between quote marks that can still be a name ("‘Gazeta.ru,’")
 
@@ -57,7 +58,18 @@ class Sentence:
         if before < 0 or self.tokens[before].text != "," or self.tokens[before + 1].lower not in _APPOSITIVE_OPENERS:
             return []
         subject = self.backward(before)
-        return subject if any(t.is_capitalized for t in subject[1:] or subject) else []
+        if self.tokens[before + 1].lower in _CLAUSE_OPENERS:  # ", who signed the report," says nothing of the subject
+            return subject
+        return subject if any(t.is_capitalized for t in subject[1:] or subject) else []  # "Jane Doe, a city engineer,"
+
+    def before_relative(self, end: int) -> list[Token]:
+        """'An official who spoke on condition of anonymity said' → 'An official'."""
+        for j in range(end - 1, max(-1, end - 1 - _MAX_PHRASE), -1):
+            if self.tokens[j].lower == "who":
+                return self.backward(j)
+            if not self.tokens[j].is_word and self.tokens[j].text != ",":
+                return []
+        return []
 
     def backward(self, end: int) -> list[Token]:
         """The source phrase ending just before tokens[end], read right to left."""
@@ -133,6 +145,8 @@ class Sentence:
             return previous.lower != "close"
         if self.lex.has("determiners", token.lower):
             return not self.lex.has("phrase_joiners", previous.lower)
+        if self.lex.has("documents", token.lower):  # "according to the report": a noun here
+            return False
         if self.is_verb(token) or not token.is_capitalized and self.lex.has("verb_modifiers", token.lower):
             return True
         return self._is_participle(token)

@@ -185,7 +185,7 @@ class _Finder:
         self.spans.add(span)
         self.seen.append(Source(source.kind, source.name, source.head, via))
         rule = self.rules[source.kind]
-        shown = source.name if _clean(phrase_text) == source.name else f"“{phrase_text}” ({source.name})"
+        shown = f"“{source.name}”" if _clean(phrase_text) == source.name else f"“{phrase_text}” ({source.name})"
         explanation = rule.explanation.format(source=shown, text=phrase_text)
         if via:
             explanation += f" It reaches the article second-hand, relayed by {via}."

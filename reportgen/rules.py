@@ -170,12 +170,22 @@ def _make_rule(raw: Mapping[str, Any]) -> Rule:
     return rule
 
 
+# A group that contains a repeat and is itself repeated without bound, like (a+)+ or (\w*\s?)*:
+# on a near-miss such a pattern backtracks exponentially and would hang the build.
+_NESTED_REPEAT = re.compile(r"\((?:[^()\\]|\\.)*(?<!\\)[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
+
+
 def check_pattern(pattern: str, where: str) -> None:
-    """Raise ConfigError naming ``where`` if the pattern does not compile."""
+    """Raise ConfigError naming ``where`` if the pattern does not compile or may backtrack without end."""
     try:
         re.compile(pattern, re.IGNORECASE)
     except re.error as exc:
         raise ConfigError(f"{where}: invalid regular expression {pattern!r}: {exc}") from None
+    if _NESTED_REPEAT.search(pattern):
+        raise ConfigError(
+            f"{where}: pattern {pattern!r} repeats a group that itself repeats, which can take "
+            "forever on some texts; use a bounded repeat such as {{0,3}} instead"
+        )
 
 
 def _merge_lexicon(shipped: Mapping[str, Any], user: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:

@@ -79,6 +79,8 @@ def test_changing_a_lexicon_changes_the_fingerprint() -> None:
         ({"rules": {"H101": {"add_words": "shall"}}}, "rules.H101.add_words"),
         ({"lexicon": {"add": {"verbs": ["x"]}}}, "lexicon.add.verbs"),
         ({"custom_rules": [{"id": "bad id"}]}, "rule bad id"),
+        ({"rules": {"G101": {"add_patterns": [r"(\w+\s?)+$"]}}}, "rule G101: patterns"),
+        ({"rules": {"H101": {"add_exclude": [r"(a*)*b"]}}}, "rule H101: exclude"),
     ],
 )
 def test_bad_user_rules_name_the_key(config: dict, key: str) -> None:

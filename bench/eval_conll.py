@@ -11,6 +11,7 @@ one sentence per paragraph; prints precision, recall, F1, accuracy and Matthews 
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import math
 import subprocess
@@ -45,8 +46,6 @@ def flagged(article: dict) -> list[list[dict]]:
     """For each paragraph, the findings that make it uncertain."""
     cues: list[list[dict]] = [[] for _ in article["paragraphs"]]
     starts = [p[0] for p in article["paragraphs"]]
-    import bisect
-
     for finding in article["findings"]:
         if finding["category"] == "attribution" and finding["source"] != "anonymous":
             continue

@@ -4,7 +4,7 @@
 One `reportgen analyze --format json` run over a temporary file, one row per paragraph. A
 predicted attribution matches an expected one when the label (named/anonymous) agrees and the
 expected words appear in the finding's source phrase or resolved name. Prints precision, recall
-and F1 per label.
+and F1 per label, for all rows and for each "# section:" of the file.
 
     python bench/eval_news.py [--errors]
 """
@@ -23,15 +23,18 @@ HERE = Path(__file__).resolve().parent
 LABELS = ("named", "anonymous")
 
 
-def read_rows(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(text, [(label, words), ...]) for each non-comment line."""
+def read_rows(path: Path) -> list[tuple[str, list[tuple[str, str]], str]]:
+    """(text, [(label, words), ...], section) for each non-comment line."""
     rows = []
+    section = "first rows"
     for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# section:"):
+            section = line.partition(":")[2].strip()
         if not line.strip() or line.startswith("#"):
             continue
         text, _, expected = line.partition("\t")
         wanted = [tuple(item.split(":", 1)) for item in expected.split("|") if item != "none"]
-        rows.append((text, wanted))
+        rows.append((text, wanted, section))
     return rows
 
 
@@ -68,16 +71,11 @@ def _mentions(finding: dict, words: str) -> bool:
     return any(words.lower() in (finding.get(key) or "").lower() for key in ("text", "source_name"))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=HERE / "news_attributions.tsv")
-    parser.add_argument("--errors", action="store_true", help="print every miss and every spurious attribution")
-    args = parser.parse_args()
-    rows = read_rows(args.data)
-    found = predictions([text for text, _ in rows])
+def tally(rows: list, found: list[list[dict]]) -> tuple[dict[str, dict[str, int]], list[str]]:
+    """Per-label TP/FP/FN counts over the rows, and a line per miss or spurious finding."""
     counts = {label: {"tp": 0, "fp": 0, "fn": 0} for label in LABELS}
     errors = []
-    for (text, expected), predicted in zip(rows, found):
+    for (text, expected, _), predicted in zip(rows, found):
         matched, missed, spurious = compare(expected, predicted)
         for label, _ in matched:
             counts[label]["tp"] += 1
@@ -87,13 +85,34 @@ def main() -> int:
         for finding in spurious:
             counts[finding["source"]]["fp"] += 1
             errors.append(f"spurious {finding['source']}:{finding['text']} ({finding['rule']})  in: {text}")
-    print(f"news attribution set: {len(rows)} rows, {sum(len(e) for _, e in rows)} expected attributions")
+    return counts, errors
+
+
+def print_scores(counts: dict[str, dict[str, int]]) -> None:
+    """Precision, recall and F1 for each label."""
     for label in LABELS:
         c = counts[label]
         p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
         r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
         f1 = 2 * p * r / (p + r) if p + r else 0.0
-        print(f"{label:9}  precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}  (TP {c['tp']} FP {c['fp']} FN {c['fn']})")
+        print(f"  {label:9}  precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}  (TP {c['tp']} FP {c['fp']} FN {c['fn']})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=HERE / "news_attributions.tsv")
+    parser.add_argument("--errors", action="store_true", help="print every miss and every spurious attribution")
+    args = parser.parse_args()
+    rows = read_rows(args.data)
+    found = predictions([text for text, _, _ in rows])
+    counts, errors = tally(rows, found)
+    print(f"news attribution set: {len(rows)} rows, {sum(len(e) for _, e, _ in rows)} expected attributions")
+    print_scores(counts)
+    sections = sorted({s for _, _, s in rows}, key=[s for _, _, s in rows].index)
+    for section in sections if len(sections) > 1 else ():
+        picked = [(row, f) for row, f in zip(rows, found) if row[2] == section]
+        print(f"{section}: {len(picked)} rows")
+        print_scores(tally([r for r, _ in picked], [f for _, f in picked])[0])
     if args.errors:
         print("\n".join(errors))
     return 0

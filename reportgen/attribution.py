@@ -22,7 +22,7 @@ from functools import cached_property
 from typing import Sequence
 
 from reportgen.model import Finding, Span
-from reportgen.phrases import RELATIVES, Sentence
+from reportgen.phrases import CLOSING, RELATIVES, Sentence
 from reportgen.quotes import in_spans
 from reportgen.rules import Rule, RuleSet
 from reportgen.sources import Lexicon, Source, classify, people_named
@@ -41,6 +41,9 @@ def find_attributions(
         lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         finder.sentence(lo, hi, hits)
     return sorted(finder.findings, key=lambda f: (f.start, f.end))
+
+
+_PASSIVE_BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
 
 
 class _Hits:
@@ -117,6 +120,8 @@ class _Finder:
             j -= 1
         if any(self._negates(t) for t in tokens[max(j, 0):first]):
             return  # "did not respond", "declined to say": no claim is reported
+        if first > 0 and tokens[first - 1].lower in _PASSIVE_BE:
+            return  # "would be announced", "were told": the subject received the words, it did not say them
         before = tokens[j].lower if j == first - 1 and j >= 0 else ""
         if self.lex.has("determiners", before) and not self.lex.has("vague_sources", before):
             return  # "the report", "its claims": a noun, not a verb
@@ -131,7 +136,8 @@ class _Finder:
             phrase = read(j + 1)
             if phrase and self._record(phrase, cue):
                 return
-        if j == first - 1 and (j < 0 or not tokens[j].is_word) and self.lex.has("inverted_verbs", cue.lower()):
+        after_quote = j < 0 or tokens[j].text in CLOSING or (tokens[j].text == "," and j > 0 and tokens[j - 1].text in CLOSING)
+        if j == first - 1 and after_quote and self.lex.has("inverted_verbs", cue.lower()):
             self._record(self.read.forward(after), cue)  # '“We will win,” said the mayor'
 
     @cached_property

@@ -24,6 +24,11 @@ _MAX_PHRASE = 14  # tokens; a source phrase longer than this is a clause, not a 
 _MAX_QUOTED_NAME = 8  # tokens between quote marks that can still be a name ("‘Gazeta.ru,’")
 
 
+def _is_full_name(tokens: Sequence[Token]) -> bool:
+    """Two or three capitalized plain words: 'Irene Castell'."""
+    return 2 <= len(tokens) <= 3 and all(t.is_word and t.text.isalpha() and t.is_capitalized for t in tokens)
+
+
 class Sentence:
     """The tokens of one sentence, with where its markers start, read with the lexicon."""
 
@@ -46,21 +51,35 @@ class Sentence:
         return self.backward(j + 1)
 
     def appositive_subject(self, end: int) -> list[Token]:
-        """'Colonel X, a military correspondent for Gazeta.ru, has weighed in' → 'Colonel X'."""
-        if end > 0 and self.tokens[end - 1].text == ",":
-            end -= 1
+        """The subject around a comma-bounded aside that ends just before tokens[end].
+
+        'Colonel X, a military correspondent for Gazeta.ru, has weighed in' → 'Colonel X';
+        'Vos, 54, told' and 'Gina Albright, president of ..., said' → the words before the aside;
+        'A lawyer for the family, Irene Castell, said' → the name in the aside.
+        """
+        tokens = self.tokens
+        if end > 1 and tokens[end - 1].text in CLOSING and tokens[end - 2].text == ",":
+            end -= 1  # ‘Gazeta.ru,’ — the comma sits inside the quote mark
+        if end < 1 or tokens[end - 1].text != ",":
+            return []
+        end -= 1
         before = end - 1
-        while before >= 0 and self.tokens[before].text != "," and end - before <= _MAX_PHRASE:
-            if self.tokens[before].text in CLOSING:  # a quoted name inside the appositive
+        while before >= 0 and tokens[before].text != "," and end - before <= _MAX_PHRASE:
+            if tokens[before].text in CLOSING:  # a quoted name inside the aside
                 opening = self._matching(before, -1)
                 before = opening if opening is not None else before
             before -= 1
-        if before < 0 or self.tokens[before].text != "," or self.tokens[before + 1].lower not in _APPOSITIVE_OPENERS:
+        if before < 0 or tokens[before].text != "," or before + 1 >= end:
             return []
+        aside, opener = tokens[before + 1:end], tokens[before + 1]
+        if opener.lower not in _CLAUSE_OPENERS and any(self.is_verb(t) for t in aside):
+            return []  # "The plan, officials said, ...": the aside is an attribution of its own
         subject = self.backward(before)
-        if self.tokens[before + 1].lower in _CLAUSE_OPENERS:  # ", who signed the report," says nothing of the subject
-            return subject
-        return subject if any(t.is_capitalized for t in subject[1:] or subject) else []  # "Jane Doe, a city engineer,"
+        if _is_full_name(aside):
+            return list(aside)
+        if opener.lower in _APPOSITIVE_OPENERS and opener.lower not in _CLAUSE_OPENERS:
+            return subject if any(t.is_capitalized for t in subject[1:] or subject) else []  # "Jane Doe, a city engineer,"
+        return subject if opener.lower in _CLAUSE_OPENERS or not opener.is_capitalized else []
 
     def before_relative(self, end: int) -> list[Token]:
         """'An official who spoke on condition of anonymity said' → 'An official'."""

@@ -128,9 +128,14 @@ def _without_markers(words: list[Token], lex: Lexicon) -> tuple[list[Token], set
 
 
 def _split_core(words: list[Token], lex: Lexicon) -> tuple[list[Token], list[Token]]:
-    """Split 'officials at the ministry' into ('officials', 'at the ministry')."""
+    """Split 'officials at the ministry' into ('officials', 'at the ministry').
+
+    A participle before the preposition belongs to the tail: 'experts consulted by the Ledger'.
+    """
     for i, token in enumerate(words[1:], start=1):
         if lex.has("phrase_joiners", token.lower):
+            if i > 1 and not words[i - 1].is_capitalized and words[i - 1].lower.endswith("ed"):
+                i -= 1
             return words[:i], words[i:]
     return words, []
 

@@ -44,3 +44,25 @@ def project(tmp_path: Path):
         return tmp_path
 
     return make
+
+
+@pytest.fixture
+def fail_write_number(monkeypatch):
+    """Make the site writer raise OSError("disk full") on its n-th file: fail_write_number(5)."""
+    from reportgen.write import GuardedFolder
+
+    real_write = GuardedFolder.write
+
+    def arm(n: int) -> list[str]:
+        calls: list[str] = []
+
+        def failing(self: GuardedFolder, relative: str, data: bytes) -> None:
+            calls.append(relative)
+            if len(calls) == n:
+                raise OSError("disk full")
+            real_write(self, relative, data)
+
+        monkeypatch.setattr(GuardedFolder, "write", failing)
+        return calls
+
+    return arm

@@ -17,7 +17,6 @@ from click.testing import CliRunner
 from reportgen import build as build_module
 from reportgen.build import BuildOptions, StrictBuildError, _progress, build
 from reportgen.cli import main
-from reportgen.write import GuardedFolder
 
 from conftest import REPO
 from test_render import Page
@@ -139,7 +138,7 @@ def test_a_bad_article_is_a_warning_and_strict_makes_it_fail(site_project: Path)
     assert all_bytes(site_project / "site") == old  # the old site is kept
 
 
-def test_a_failure_mid_build_keeps_the_previous_site(site_project: Path, monkeypatch) -> None:
+def test_a_failure_mid_build_keeps_the_previous_site(site_project: Path, monkeypatch, fail_write_number) -> None:
     build(BuildOptions(jobs=1), log=lambda m: None)
     before = all_bytes(site_project / "site")
     (site_project / "content" / "new.md").write_text("Officials said the bridge is fine.")
@@ -151,15 +150,7 @@ def test_a_failure_mid_build_keeps_the_previous_site(site_project: Path, monkeyp
         patch.setattr(build_module, "render_site", broken_render)
         with pytest.raises(RuntimeError, match="template exploded"):
             build(BuildOptions(jobs=1), log=lambda m: None)
-    real_write, calls = GuardedFolder.write, []
-
-    def failing_write(self: GuardedFolder, relative: str, data: bytes) -> None:
-        calls.append(relative)
-        if len(calls) == 5:
-            raise OSError("disk full")
-        real_write(self, relative, data)
-
-    monkeypatch.setattr(GuardedFolder, "write", failing_write)
+    fail_write_number(5)
     with pytest.raises(OSError, match="disk full"):
         build(BuildOptions(jobs=1), log=lambda m: None)
     assert all_bytes(site_project / "site") == before

@@ -41,21 +41,13 @@ def test_write_site_replaces_the_whole_folder(tmp_path: Path) -> None:
     assert oct(out.stat().st_mode & 0o777) == oct(0o755)
 
 
-def test_failure_while_writing_keeps_the_old_site_and_no_temp_folder(tmp_path: Path, monkeypatch) -> None:
+def test_failure_while_writing_keeps_the_old_site_and_no_temp_folder(tmp_path: Path, fail_write_number) -> None:
     out = tmp_path / "site"
     write_site({"index.html": b"old"}, out)
-    real_write = GuardedFolder.write
-    calls = []
-
-    def failing(self: GuardedFolder, relative: str, data: bytes) -> None:
-        calls.append(relative)
-        if len(calls) == 2:
-            raise OSError("disk full")
-        real_write(self, relative, data)
-
-    monkeypatch.setattr(GuardedFolder, "write", failing)
+    calls = fail_write_number(2)
     with pytest.raises(OSError, match="disk full"):
         write_site({"a.html": b"new", "b.html": b"new", "index.html": b"new"}, out)
+    assert calls == ["a.html", "b.html"]  # the second file failed
     assert (out / "index.html").read_bytes() == b"old"
     assert sorted(p.name for p in out.iterdir()) == [MARKER, "index.html"]
     assert leftovers(tmp_path) == []

@@ -20,7 +20,7 @@ from reportgen.analyze import analyze
 from reportgen.config import load_config
 from reportgen.corpus import metric_specs
 from reportgen.errors import ArticleError, ReportgenError
-from reportgen.load import find_articles, load_article
+from reportgen.load import NO_ARTICLES, find_articles, load_article
 from reportgen.model import Analysis
 from reportgen.render import Site, make_environment, render_site, settings_from_config
 from reportgen.rules import RuleSet, load_rules
@@ -95,7 +95,7 @@ def gather_site(options: BuildOptions, config: Mapping[str, Any], log: Log) -> S
     files = find_articles(options.content)
     skipped: list[tuple[str, str]] = []
     if not files:
-        skipped.append((options.content.name or str(options.content), "no articles (.md, .markdown or .txt) in this folder"))
+        skipped.append((options.content.name or str(options.content), NO_ARTICLES))
     analyses = []
     for result in analyze_files(files, options.content, rules, config, options.jobs, _progress(len(files), log)):
         if isinstance(result, Analysis):
@@ -119,7 +119,7 @@ def analyze_files(files: Sequence[Path], root: Path, rules: RuleSet, config: Map
     workers = min(jobs or os.cpu_count() or 1, len(files) // ARTICLES_PER_WORKER)
     tasks = [(str(path), str(root)) for path in files]
     if workers <= 1:
-        results: Iterable[Analysis | tuple[str, str]] = (_analyze_file(task, rules) for task in tasks)
+        results: Iterable[Analysis | tuple[str, str]] = (analyze_file(Path(p), rules, Path(r)) for p, r in tasks)
         yield from _counted(results, progress)
         return
     chunk = max(1, len(tasks) // (workers * 8))
@@ -140,14 +140,14 @@ def _init_worker(config: dict[str, Any]) -> None:
 
 def _analyze_in_worker(task: tuple[str, str]) -> Analysis | tuple[str, str]:
     assert _worker_rules is not None, "worker not initialized"
-    return _analyze_file(task, _worker_rules)
-
-
-def _analyze_file(task: tuple[str, str], rules: RuleSet) -> Analysis | tuple[str, str]:
-    """One article's analysis, or (path, problem) when it cannot be loaded."""
     path, root = task
+    return analyze_file(Path(path), _worker_rules, Path(root))
+
+
+def analyze_file(path: Path, rules: RuleSet, root: Path | None = None) -> Analysis | tuple[str, str]:
+    """One article's analysis, or (path, problem) when it cannot be loaded."""
     try:
-        return analyze(load_article(Path(path), Path(root)), rules)
+        return analyze(load_article(path, root), rules)
     except ArticleError as exc:  # returned, not raised: it crosses a process boundary as data
         return (exc.path, exc.problem)
 

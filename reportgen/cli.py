@@ -8,12 +8,10 @@ from pathlib import Path
 import click
 
 from reportgen import __version__
-from reportgen.analyze import analyze
-from reportgen.build import BuildOptions, build
+from reportgen.build import BuildOptions, analyze_file, build
 from reportgen.config import load_config
-from reportgen.errors import ArticleError
 from reportgen.export import analysis_dict, corpus_dict, metric_value, to_csv, to_json, to_text
-from reportgen.load import find_articles, load_article
+from reportgen.load import NO_ARTICLES, find_articles
 from reportgen.model import Analysis
 from reportgen.rules import RuleSet, load_rules
 from reportgen.scaffold import scaffold
@@ -55,17 +53,15 @@ def analyze_paths(paths: tuple[Path, ...], rules: RuleSet) -> tuple[list[Analysi
         if path.is_dir():
             files = find_articles(path)
             if not files:
-                skipped.append((str(path), "no articles (.md, .markdown or .txt) in this folder"))
+                skipped.append((str(path), NO_ARTICLES))
         elif path.exists():
             files = [path]
         else:
             skipped.append((str(path), "no such file or folder"))
             continue
         for file in files:
-            try:
-                analyses.append(analyze(load_article(file), rules))
-            except ArticleError as exc:
-                skipped.append((exc.path, exc.problem))
+            result = analyze_file(file, rules)
+            (analyses if isinstance(result, Analysis) else skipped).append(result)
     return analyses, skipped
 
 

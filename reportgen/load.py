@@ -36,6 +36,7 @@ from reportgen.model import Article, Meta, Span
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 TEXT_SUFFIXES = frozenset({".txt"})
 ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+NO_ARTICLES = "no articles (.md, .markdown or .txt) in this folder"
 MAX_BYTES = 10 * 1024 * 1024  # far beyond any news article; guards memory against stray dumps
 TITLE_LENGTH = 80
 SLUG_LENGTH = 80

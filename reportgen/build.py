@@ -1,38 +1,54 @@
-"""``reportgen build``: load and analyze every article, then render the site, then write it.
+"""``reportgen build``: analyze every article, then render the site, then write it.
 
-The stages run strictly in that order (gather everything, then render, then write): the index
-and every scorecard's corpus comparison need all articles analyzed first, and nothing touches
-the output folder until every byte of the new site exists in memory.
+1. Plan: find the files and hash them. If nothing the site depends on changed since the build
+   that wrote the output folder, stop here.
+2. Analyze: each article is loaded and analyzed (or found in the cache by its key) in worker
+   processes, which store the analysis in the cache and hand back a small summary. Only the
+   summaries stay in memory; they are enough for the index, the CSV and the site statistics.
+3. Render and write: each article's scorecard and data file, from its cached analysis, in the
+   workers; files whose inputs did not change are taken over from the previous site instead.
+   The parent writes them into a staging folder, streams ``data/articles.json``, adds the shared
+   pages and swaps the staging folder in, so the old site stays whole until the new one is.
 """
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import sys
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
+from reportgen import __version__
 from reportgen.analyze import analyze
+from reportgen.cache import CACHE_DIR, AnalysisCache, Problem, article_key
 from reportgen.config import load_config
 from reportgen.corpus import metric_specs
 from reportgen.errors import ArticleError, ReportgenError
+from reportgen.export import json_chunks
 from reportgen.load import NO_ARTICLES, find_articles, load_article
-from reportgen.model import Analysis
-from reportgen.render import Site, make_environment, render_site, settings_from_config
+from reportgen.model import Analysis, Summary
+from reportgen.render import (ArticleOutput, Context, article_path, data_path, make_environment, render_article,
+                              render_shared, settings_from_config, templates_digest)
 from reportgen.rules import RuleSet, load_rules
-from reportgen.write import check_output_folder, write_site
+from reportgen.write import Staging, check_output_folder, read_manifest
 
 PROGRESS_ABOVE = 50  # articles; smaller builds finish before progress would help
-# Each worker process first pays about a second to load the syllable dictionary and compile the
-# rules, and an article then takes some 10-20 ms: a worker is only worth it for ~100 articles.
+# A worker process first pays a few tenths of a second to start (imports, rules, syllable
+# dictionary) and an article then takes a few milliseconds: a worker is only worth it for
+# ~100 articles.
 ARTICLES_PER_WORKER = 100
+RENDER_BATCHES_PER_WORKER = 8
 RESERVED_SLUGS = frozenset({"articles"})  # data/articles.json is the corpus export
 
 Log = Callable[[str], None]
+T = TypeVar("T")
 
 
 class StrictBuildError(ReportgenError):
@@ -51,6 +67,12 @@ class BuildOptions:
     jobs: int | None = None  # at most this many processes; None: one per CPU
     strict: bool = False
     live_reload: bool = False
+    cache: bool = True  # keep analyses in <project>/.reportgen-cache and unchanged pages of the last site
+
+    @property
+    def project(self) -> Path:
+        """The project folder: the config file's, else the current one."""
+        return self.config.parent if self.config is not None else Path.cwd()
 
 
 @dataclass(frozen=True)
@@ -62,100 +84,238 @@ class BuildResult:
     warnings: tuple[str, ...]
     seconds: float
     output: Path
+    up_to_date: bool = False
 
     def summary(self) -> str:
         """The one summary line printed at the end of a build."""
         warned = f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}"
-        return (f"built {self.output}: {self.articles} article{'s' if self.articles != 1 else ''}, "
+        done = "up to date" if self.up_to_date else "built"
+        return (f"{done} {self.output}: {self.articles} article{'s' if self.articles != 1 else ''}, "
                 f"{self.findings} findings, {warned} in {self.seconds:.1f} s")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One article file on its way through the build: where it is, its cache key, its summary."""
+
+    path: Path
+    key: str
+    summary: Summary
 
 
 def build(options: BuildOptions, log: Log = lambda message: print(message, file=sys.stderr)) -> BuildResult:
     """Build the site described by options; warnings and progress go to log."""
     started = time.perf_counter()
     config = load_config(options.config)
-    project = options.config.parent if options.config is not None else Path.cwd()
     if not options.content.is_dir():
         raise ReportgenError(f"{options.content}: content folder not found (use --content DIR)")
     check_output_folder(options.output, options.content, Path.cwd())
-    site = gather_site(options, config, log)
-    overrides = project / "templates"
-    files = render_site(site, make_environment(overrides), overrides)
-    write_site(files, options.output)
-    findings = sum(len(a.findings) for a in site.analyses)
-    warnings = tuple(f"{path}: {problem}" for path, problem in site.skipped)
-    return BuildResult(len(site.analyses), findings, warnings, time.perf_counter() - started, options.output)
-
-
-def gather_site(options: BuildOptions, config: Mapping[str, Any], log: Log) -> Site:
-    """Load and analyze every article, report the ones skipped, and assemble the site's data."""
     rules = load_rules(config)
     specs = metric_specs(config.get("bands", {}))
     settings = settings_from_config(config, live_reload=options.live_reload)
+    overrides = options.project / "templates"
     files = find_articles(options.content)
-    skipped: list[tuple[str, str]] = []
-    if not files:
-        skipped.append((options.content.name or str(options.content), NO_ARTICLES))
-    analyses = []
-    for result in analyze_files(files, options.content, rules, config, options.jobs, _progress(len(files), log)):
-        if isinstance(result, Analysis):
-            analyses.append(result)
+    keys = [article_key(path, options.content, rules.fingerprint) for path in files]
+    site_key = _digest(__version__, rules.fingerprint, specs, settings, templates_digest(overrides),
+                       [(str(path), key) for path, key in zip(files, keys)])
+    previous = read_manifest(options.output) if options.cache else {}
+    if previous.get("site") == site_key:
+        warnings = tuple(previous.get("warnings", ()))
+        _report(warnings, options.strict, log)
+        articles, findings = previous.get("counts", (0, 0))
+        return BuildResult(articles, findings, warnings, time.perf_counter() - started, options.output, up_to_date=True)
+    with _cache(options) as cache, Workers(options.jobs, config, options.content, cache.folder, overrides) as workers:
+        items, problems = analyze_articles(files, keys, cache, workers, _progress(len(files), log))
+        skipped = list(problems.values())
+        if not files:
+            skipped.append((options.content.name or str(options.content), NO_ARTICLES))
+        warnings = tuple(f"{path}: {problem}" for path, problem in skipped)
+        _report(warnings, options.strict, log)
+        items = unique_slugs(items)
+        context = Context.of([item.summary for item in items], specs, settings)
+        with Staging(options.output) as staging:
+            env = make_environment(overrides)
+            staging.manifest = write_articles(items, skipped, context, rules, staging, workers, previous)
+            for relative, data in sorted(render_shared(env, [i.summary for i in items], skipped, context, rules,
+                                                       overrides).items()):
+                staging.write(relative, data)
+            findings = sum(item.summary.findings for item in items)
+            staging.manifest.update(site=site_key, counts=[len(items), findings], warnings=list(warnings))
+        if options.cache:
+            cache.keep_only({**{i.key: i.summary for i in items}, **problems})
+    return BuildResult(len(items), findings, warnings, time.perf_counter() - started, options.output)
+
+
+def analyze_articles(files: Sequence[Path], keys: Sequence[str], cache: AnalysisCache, workers: "Workers",
+                     progress: Callable[[int], None]) -> tuple[list[Item], dict[str, Problem]]:
+    """Every article's summary (from the cache, or analyzed now), and the files that could not be loaded, by key."""
+    known = cache.summaries()
+    tasks = [(str(path), key) for path, key in zip(files, keys) if key not in known]
+    fresh = dict(zip((key for _, key in tasks), workers.map("analyze", tasks, chunked=True)))
+    items, problems = [], {}
+    for done, (path, key) in enumerate(zip(files, keys), 1):
+        entry = fresh[key] if key in fresh else known[key]
+        if isinstance(entry, Summary):
+            items.append(Item(path, key, entry))
         else:
-            skipped.append(result)
-    for path, problem in skipped:
-        log(f"warning: {path}: {problem}")
-    if options.strict and skipped:
-        count = f"{len(skipped)} warning{'s' if len(skipped) != 1 else ''}"
+            problems[key] = entry
+        progress(done)
+    return items, problems
+
+
+def write_articles(items: Sequence[Item], skipped: Sequence[Problem], context: Context, rules: RuleSet,
+                   staging: Staging, workers: "Workers", previous: Mapping[str, Any]) -> dict[str, Any]:
+    """Write every article's files and ``data/articles.json``; the manifest of what each was made from."""
+    context_key = _digest(context, rules.fingerprint)
+    page_keys = {item.summary.article.slug: _digest(context_key, item.key, item.summary.article.slug) for item in items}
+    kept = previous.get("articles", {})
+    todo = [item for item in items if kept.get(item.summary.article.slug) != page_keys[item.summary.article.slug]
+            or not staging.keep(*_article_files(item))]
+    batches = _batches(todo, workers.count(len(todo)) * RENDER_BATCHES_PER_WORKER)
+    rendered = (output for batch in workers.map("render", [(context, batch) for batch in batches]) for output in batch)
+    fresh = {item.key for item in todo}
+
+    def entries() -> Iterator[str]:
+        for item in items:
+            if item.key in fresh:
+                output = next(rendered)
+                for relative, data in output.files.items():
+                    staging.write(relative, data)
+                yield output.entry
+            else:
+                yield (staging.root / data_path(item.summary)).read_text(encoding="utf-8").split("\n")[2]
+
+    with staging.open("data/articles.json") as corpus:
+        for chunk in json_chunks(entries(), skipped, rules.fingerprint):
+            corpus.write(chunk.encode("utf-8"))
+    return {"articles": page_keys}
+
+
+def _article_files(item: Item) -> tuple[str, str]:
+    return article_path(item.summary), data_path(item.summary)
+
+
+def _batches(items: Sequence[T], count: int) -> list[list[T]]:
+    """Items in about count consecutive batches."""
+    size = max(1, -(-len(items) // max(count, 1)))
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]
+
+
+def _report(warnings: Sequence[str], strict: bool, log: Log) -> None:
+    for warning in warnings:
+        log(f"warning: {warning}")
+    if strict and warnings:
+        count = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
         raise StrictBuildError(f"--strict: {count}; the site was not written (the previous one is unchanged)")
-    return Site(tuple(unique_slugs(analyses)), rules, specs, settings, tuple(skipped))
 
 
-def analyze_files(files: Sequence[Path], root: Path, rules: RuleSet, config: Mapping[str, Any], jobs: int | None,
-                  progress: Callable[[int], None]) -> Iterator[Analysis | tuple[str, str]]:
-    """Each file's analysis (or its path and problem), in file order, in up to jobs processes.
+def _digest(*parts: object) -> str:
+    """A short, stable hash of values whose ``repr`` is deterministic (strings, numbers, dataclasses)."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
-    Worker processes rebuild the rules from the config (a plain dict pickles; compiled rules need not).
-    """
-    workers = min(jobs or os.cpu_count() or 1, len(files) // ARTICLES_PER_WORKER)
-    tasks = [(str(path), str(root)) for path in files]
-    if workers <= 1:
-        results: Iterable[Analysis | tuple[str, str]] = (analyze_file(Path(p), rules, Path(r)) for p, r in tasks)
-        yield from _counted(results, progress)
+
+@contextmanager
+def _cache(options: BuildOptions) -> Iterator[AnalysisCache]:
+    """The project's analysis cache, or a temporary one that only carries analyses from stage 2 to 3."""
+    if options.cache:
+        yield AnalysisCache(options.project / CACHE_DIR)
         return
-    chunk = max(1, len(tasks) // (workers * 8))
-    # "spawn" everywhere: the same behaviour on every OS, and safe beside serve's server thread.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(dict(config),)) as pool:
-        yield from _counted(pool.map(_analyze_in_worker, tasks, chunksize=chunk), progress)
+    with tempfile.TemporaryDirectory(prefix="reportgen-cache-") as folder:
+        yield AnalysisCache(Path(folder))
 
 
-_worker_rules: RuleSet | None = None
+class Worker:
+    """What a process needs to analyze and render articles: the rules, the templates, the cache."""
+
+    def __init__(self, config: Mapping[str, Any], content: Path, cache: Path, overrides: Path) -> None:
+        self.rules = load_rules(config)
+        self.content = content
+        self.cache = AnalysisCache(cache)
+        self.overrides = overrides
+        self._env = None
+
+    def analyze(self, task: tuple[str, str]) -> Summary | Problem:
+        """Analyze one file, store the analysis (or the problem) in the cache, return its summary."""
+        path, key = task
+        entry = analyze_file(Path(path), self.rules, self.content)
+        self.cache.store(key, entry)
+        return Summary.of(entry) if isinstance(entry, Analysis) else entry
+
+    def render(self, task: tuple[Context, list[Item]]) -> list[ArticleOutput]:
+        """Render a batch of articles from their cached analyses (analyzed again if the entry is gone)."""
+        context, items = task
+        if self._env is None:
+            self._env = make_environment(self.overrides)
+        outputs = []
+        for item in items:
+            analysis = self.cache.load(item.key)
+            if not isinstance(analysis, Analysis):  # pruned by a concurrent build, or unreadable
+                analysis = analyze(load_article(item.path, self.content), self.rules)
+            analysis = replace(analysis, article=replace(analysis.article, slug=item.summary.article.slug))
+            outputs.append(render_article(self._env, analysis, context, self.rules))
+        return outputs
 
 
-def _init_worker(config: dict[str, Any]) -> None:
-    """Load the rules once per worker process."""
-    global _worker_rules
-    _worker_rules = load_rules(config)
+class Workers:
+    """Runs a ``Worker`` method over tasks: in this process for small jobs, else in a process pool.
+
+    The pool starts on first need and serves every stage of the build; each process builds its
+    ``Worker`` once.
+    """
+
+    def __init__(self, jobs: int | None, config: Mapping[str, Any], content: Path, cache: Path, overrides: Path) -> None:
+        self.jobs = jobs or os.cpu_count() or 1
+        self.setup = (dict(config), content, cache, overrides)
+        self.pool: ProcessPoolExecutor | None = None
+        self.local: Worker | None = None
+
+    def __enter__(self) -> "Workers":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+    def count(self, tasks: int) -> int:
+        """How many processes tasks articles deserve (1: this one)."""
+        return max(1, min(self.jobs, tasks // ARTICLES_PER_WORKER))
+
+    def map(self, method: str, tasks: Sequence[Any], chunked: bool = False) -> Iterator[Any]:
+        """The method's result for each task, in order."""
+        if not tasks:
+            return iter(())
+        articles = len(tasks) if chunked else sum(len(batch) for _, batch in tasks)
+        if self.pool is None and self.count(articles) == 1:
+            if self.local is None:
+                self.local = Worker(*self.setup)
+            return map(getattr(self.local, method), tasks)
+        if self.pool is None:
+            # "spawn" everywhere: the same behaviour on every OS, and safe beside serve's server thread.
+            self.pool = ProcessPoolExecutor(self.count(articles), mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=_init_worker, initargs=self.setup)
+        chunk = max(1, len(tasks) // (self.jobs * 8)) if chunked else 1
+        return self.pool.map(_call, [method] * len(tasks), tasks, chunksize=chunk)
 
 
-def _analyze_in_worker(task: tuple[str, str]) -> Analysis | tuple[str, str]:
-    assert _worker_rules is not None, "worker not initialized"
-    path, root = task
-    return analyze_file(Path(path), _worker_rules, Path(root))
+_worker: Worker | None = None
 
 
-def analyze_file(path: Path, rules: RuleSet, root: Path | None = None) -> Analysis | tuple[str, str]:
+def _init_worker(config: dict[str, Any], content: Path, cache: Path, overrides: Path) -> None:
+    global _worker
+    _worker = Worker(config, content, cache, overrides)
+
+
+def _call(method: str, task: Any) -> Any:
+    assert _worker is not None, "worker not initialized"
+    return getattr(_worker, method)(task)
+
+
+def analyze_file(path: Path, rules: RuleSet, root: Path | None = None) -> Analysis | Problem:
     """One article's analysis, or (path, problem) when it cannot be loaded."""
     try:
         return analyze(load_article(path, root), rules)
     except ArticleError as exc:  # returned, not raised: it crosses a process boundary as data
         return (exc.path, exc.problem)
-
-
-def _counted(results: Iterable[Analysis | tuple[str, str]], progress: Callable[[int], None]) -> Iterator[Analysis | tuple[str, str]]:
-    for done, result in enumerate(results, 1):
-        progress(done)
-        yield result
 
 
 def _progress(total: int, log: Log) -> Callable[[int], None]:
@@ -171,19 +331,20 @@ def _progress(total: int, log: Log) -> Callable[[int], None]:
     return report
 
 
-def unique_slugs(analyses: Sequence[Analysis]) -> list[Analysis]:
-    """The analyses with distinct slugs: later duplicates (in path order) get ``-2``, ``-3``, ..."""
-    natural = {a.article.slug for a in analyses}
+def unique_slugs(items: Sequence[Item]) -> list[Item]:
+    """The items with distinct slugs, ignoring case: later duplicates (in path order) get ``-2``, ``-3``, ..."""
+    natural = {i.summary.article.slug.casefold() for i in items}
     taken = set(RESERVED_SLUGS)
     unique = []
-    for analysis in analyses:
-        slug = analysis.article.slug
-        if slug in taken:
+    for item in items:
+        slug = item.summary.article.slug
+        if slug.casefold() in taken:
             n = 2
-            while f"{slug}-{n}" in taken or f"{slug}-{n}" in natural:
+            while f"{slug}-{n}".casefold() in taken or f"{slug}-{n}".casefold() in natural:
                 n += 1
             slug = f"{slug}-{n}"
-            analysis = replace(analysis, article=replace(analysis.article, slug=slug))
-        taken.add(slug)
-        unique.append(analysis)
+            summary = item.summary
+            item = replace(item, summary=replace(summary, article=replace(summary.article, slug=slug)))
+        taken.add(slug.casefold())
+        unique.append(item)
     return unique

@@ -10,7 +10,7 @@ import click
 from reportgen import __version__
 from reportgen.build import BuildOptions, analyze_file, build
 from reportgen.config import load_config
-from reportgen.export import analysis_dict, corpus_dict, metric_value, to_csv, to_json, to_text
+from reportgen.export import analysis_dict, metric_value, to_csv, to_json, to_text
 from reportgen.load import NO_ARTICLES, find_articles
 from reportgen.model import Analysis
 from reportgen.rules import RuleSet, load_rules
@@ -68,7 +68,7 @@ def analyze_paths(paths: tuple[Path, ...], rules: RuleSet) -> tuple[list[Analysi
 def render(analyses: list[Analysis], skipped: list[tuple[str, str]], fmt: str, rules: RuleSet) -> str:
     """The report in the chosen format."""
     if fmt == "json":
-        return to_json(corpus_dict(analyses, skipped, rules.fingerprint))
+        return to_json(analyses, skipped, rules.fingerprint)
     if fmt == "csv":
         return to_csv(analyses)
     return "".join(to_text(a, _read_source(a.article.path)) for a in analyses)
@@ -119,10 +119,13 @@ def _read_source(path: str) -> str | None:
               help="At most N processes analyze articles [default: one per CPU; about 100 articles per process].")
 @click.option("--strict/--no-strict", default=False, show_default=True,
               help="Fail (exit 1, keep the old site) if any article is skipped.")
-def build_command(content: Path, output: Path, config_path: Path | None, jobs: int | None, strict: bool) -> None:
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Reuse analyses (in .reportgen-cache) and unchanged pages; --no-cache builds everything afresh.")
+def build_command(content: Path, output: Path, config_path: Path | None, jobs: int | None, strict: bool,
+                  cache: bool) -> None:
     """Build the scorecard website from a folder of articles."""
-    result = build(BuildOptions(content=content, output=output, config=config_path, jobs=jobs, strict=strict),
-                   log=lambda message: click.echo(message, err=True))
+    options = BuildOptions(content=content, output=output, config=config_path, jobs=jobs, strict=strict, cache=cache)
+    result = build(options, log=lambda message: click.echo(message, err=True))
     click.echo(result.summary(), err=True)
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any, Callable, Mapping, Sequence
 
 from reportgen.errors import ConfigError
-from reportgen.model import Analysis
+from reportgen.model import Analysis, Summary
 
 PLOT_WIDTH = 240
 PLOT_HEIGHT = 28
@@ -40,7 +39,7 @@ class Plot:
     width: int
     height: int
     axis: tuple[float, float]
-    others: tuple[float, ...]
+    others: str  # site-relative path of the picture of every article's dot, drawn once for the whole site
     this: float | None
     median: float | None
     thresholds: tuple[float, float]
@@ -97,7 +96,7 @@ def _with_bands(spec: MetricSpec, value: Any) -> MetricSpec:
                       spec.low_means, spec.high_means, spec.digits)
 
 
-def metric(analysis: Analysis, key: str) -> float | None:
+def metric(analysis: Analysis | Summary, key: str) -> float | None:
     """A headline metric of an analysis by name (metrics first, then readability)."""
     for scope in (analysis.metrics, analysis.readability):
         if hasattr(scope, key):
@@ -132,32 +131,47 @@ def format_value(spec: MetricSpec, value: float | None) -> str:
 
 @dataclass(frozen=True)
 class Distribution:
-    """One metric across the site: the values that exist, their median, and the plot scale."""
+    """One metric across the site, as far as a scorecard shows it: how many articles have it, their median, the scale.
+
+    Where every article's dot goes is not part of it: that picture is one shared file (``plot_positions``),
+    so editing one article does not change every other scorecard.
+    """
 
     spec: MetricSpec
-    values: tuple[float, ...]
+    count: int
     median: float | None
     top: float
 
-    @cached_property
-    def positions(self) -> tuple[float, ...]:
-        """Every article's position, whole pixels, each once: a big site still draws a small plot."""
-        return tuple(sorted({round(self.x(v)) for v in self.values}))
-
     def x(self, value: float) -> float:
         """The horizontal position of a value on the strip plot."""
-        span = PLOT_WIDTH - 2 * PLOT_MARGIN
-        return round(PLOT_MARGIN + span * min(max(value, 0.0), self.top) / self.top, 1)
+        return plot_x(value, self.top)
 
 
-def distributions(corpus: Sequence[Analysis], specs: Sequence[MetricSpec]) -> tuple[Distribution, ...]:
+def plot_x(value: float, top: float) -> float:
+    """The horizontal position of a value on a strip plot whose right end is top."""
+    span = PLOT_WIDTH - 2 * PLOT_MARGIN
+    return round(PLOT_MARGIN + span * min(max(value, 0.0), top) / top, 1)
+
+
+def distributions(corpus: Sequence[Analysis | Summary], specs: Sequence[MetricSpec]) -> tuple[Distribution, ...]:
     """Each headline metric across every article of the site, computed once per build."""
     result = []
     for spec in specs:
-        values = tuple(sorted(v for v in (metric(a, spec.key) for a in corpus) if v is not None))
+        values = [v for v in (metric(a, spec.key) for a in corpus) if v is not None]
         top = max([*values, spec.bands[1] * 1.25, 1e-9])  # the high band always shows
-        result.append(Distribution(spec, values, median(values), top))
+        result.append(Distribution(spec, len(values), median(values), top))
     return tuple(result)
+
+
+def plot_positions(corpus: Sequence[Analysis | Summary], distribution: Distribution) -> tuple[int, ...]:
+    """Every article's position on the metric's strip, in whole pixels, each once: a big site still draws a small plot."""
+    values = (metric(a, distribution.spec.key) for a in corpus)
+    return tuple(sorted({round(distribution.x(v)) for v in values if v is not None}))
+
+
+def plot_path(spec: MetricSpec) -> str:
+    """The site-relative path of the picture of every article's position on the metric's strip."""
+    return f"plots/{spec.key}.svg"
 
 
 def metric_cards(analysis: Analysis, site: Sequence[Distribution]) -> tuple[MetricCard, ...]:
@@ -185,14 +199,12 @@ def strip_plot(distribution: Distribution, value: float | None) -> Plot:
     """Positions for a one-line dot plot: every article's value, this one's, the median and the band thresholds."""
     spec, x = distribution.spec, distribution.x
     this = None if value is None else x(value)
-    # This article is drawn apart, on top; a dot hidden under it would add nothing.
-    others = tuple(p for p in distribution.positions if this is None or p != round(this))
-    count = len(distribution.values)
+    count = distribution.count
     shown = "n/a" if value is None else format_value(spec, value)
     label = (f"This article: {shown}. Site median: {format_value(spec, distribution.median)} "
              f"across {count} article{'s' if count != 1 else ''}.")
     middle = None if distribution.median is None else x(distribution.median)
-    return Plot(PLOT_WIDTH, PLOT_HEIGHT, (PLOT_MARGIN, PLOT_WIDTH - PLOT_MARGIN), others, this, middle, (x(spec.bands[0]), x(spec.bands[1])), label)
+    return Plot(PLOT_WIDTH, PLOT_HEIGHT, (PLOT_MARGIN, PLOT_WIDTH - PLOT_MARGIN), plot_path(spec), this, middle, (x(spec.bands[0]), x(spec.bands[1])), label)
 
 
 def _anonymous(analysis: Analysis) -> str:

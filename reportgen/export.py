@@ -10,11 +10,10 @@ import csv
 import io
 import json
 import re
-from dataclasses import asdict
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from reportgen import __version__
-from reportgen.model import Analysis, Finding
+from reportgen.model import Analysis, Finding, Summary
 
 CSV_FIELDS = (
     "path", "slug", "title", "outlet", "author", "date", "words", "sentences", "attributions",
@@ -27,55 +26,66 @@ CSV_FIELDS = (
 
 
 def finding_dict(finding: Finding, sentence: int) -> dict[str, Any]:
-    """One finding as JSON-ready data."""
-    data = asdict(finding)
-    data["source"] = finding.source
-    data["sentence"] = sentence
-    return data
+    """One finding as JSON-ready data: its fields in order, then ``source`` and ``sentence``."""
+    return {**vars(finding), "source": finding.source, "sentence": sentence}
 
 
 def analysis_dict(analysis: Analysis) -> dict[str, Any]:
     """One article's analysis as JSON-ready data (the ``articles[]`` entry of the contract)."""
     article = analysis.article
     sentence_of = _sentence_index(analysis)
-    metrics = asdict(analysis.metrics)
-    metrics["readability"] = asdict(analysis.readability)
+    # vars() rather than dataclasses.asdict: the fields are flat, and asdict's deep copy cost more
+    # than the rest of the export.
     return {
         "path": article.path,
         "slug": article.slug,
         "title": article.title,
-        "meta": {**asdict(article.meta), "tags": list(article.meta.tags)},
+        "meta": {**vars(article.meta), "tags": list(article.meta.tags)},
         "text": article.text,
-        "paragraphs": [list(p) for p in article.paragraphs],
-        "sentences": [list(s) for s in analysis.sentences],
-        "quotes": [list(q) for q in analysis.quotes],
+        "paragraphs": article.paragraphs,
+        "sentences": analysis.sentences,
+        "quotes": analysis.quotes,
         "findings": [finding_dict(f, sentence_of(f.start)) for f in analysis.findings],
-        "metrics": metrics,
+        "metrics": {**vars(analysis.metrics), "readability": vars(analysis.readability)},
     }
 
 
-def corpus_dict(analyses: Iterable[Analysis], skipped: Sequence[tuple[str, str]] = (), rules: str = "") -> dict[str, Any]:
-    """The whole JSON document: every article, plus the files skipped and why."""
-    return {
-        "reportgen": {"version": __version__, "rules": rules},
-        "articles": [analysis_dict(a) for a in analyses],
-        "skipped": [{"path": path, "error": error} for path, error in skipped],
-    }
+def article_json(analysis: Analysis) -> str:
+    """One article's entry of the JSON document, on one line."""
+    return _dumps(analysis_dict(analysis))
 
 
-def to_json(document: dict[str, Any]) -> str:
-    """Stable, readable JSON text in a fixed key order, UTF-8 kept."""
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+def to_json(analyses: Iterable[Analysis], skipped: Sequence[tuple[str, str]] = (), rules: str = "") -> str:
+    """The whole JSON document: every article, plus the files skipped and why (see ``json_chunks``)."""
+    return "".join(json_chunks((article_json(a) for a in analyses), skipped, rules))
 
 
-def to_csv(analyses: Iterable[Analysis]) -> str:
+def json_chunks(entries: Iterable[str], skipped: Sequence[tuple[str, str]] = (), rules: str = "") -> Iterator[str]:
+    """The JSON document in pieces: a header line, one line per article, then the files skipped.
+
+    One article per line keeps a big export readable with line tools and lets a build stream it.
+    """
+    header = {"version": __version__, "rules": rules}
+    yield '{"reportgen": ' + _dumps(header) + ',\n"articles": ['
+    for number, entry in enumerate(entries):
+        yield ("\n" if number == 0 else ",\n") + entry
+    problems = [{"path": path, "error": error} for path, error in skipped]
+    yield '\n],\n"skipped": ' + _dumps(problems) + "}\n"
+
+
+def _dumps(data: Any) -> str:
+    # No indent: with one, the json module leaves its C encoder for a slower pure-Python one.
+    return json.dumps(data, ensure_ascii=False)
+
+
+def to_csv(analyses: Iterable[Analysis | Summary]) -> str:
     """One row per article, metrics only."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for analysis in analyses:
         meta = analysis.article.meta
-        row = {**asdict(analysis.readability), **asdict(analysis.metrics)}
+        row = {**vars(analysis.readability), **vars(analysis.metrics)}
         row.update(path=analysis.article.path, slug=analysis.article.slug, title=analysis.article.title,
                    outlet=meta.outlet, author=meta.author, date=meta.date)
         writer.writerow({k: "" if row.get(k) is None else row[k] for k in CSV_FIELDS})

@@ -7,7 +7,7 @@ the three together make an ``Analysis``. Offsets are Python ``str`` indices into
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 Span = tuple[int, int]
 
@@ -127,3 +127,23 @@ class Analysis:
     findings: tuple[Finding, ...]
     readability: Readability
     metrics: Metrics
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the index, the CSV and the site statistics need of an analysis: no text, no findings.
+
+    A build keeps one per article for the whole run; full analyses are read, rendered and dropped
+    one at a time.
+    """
+
+    article: Article  # with empty text and paragraphs
+    readability: Readability
+    metrics: Metrics
+    findings: int
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> "Summary":
+        """The summary of an analysis."""
+        article = replace(analysis.article, text="", paragraphs=())
+        return cls(article, analysis.readability, analysis.metrics, len(analysis.findings))

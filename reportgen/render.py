@@ -9,21 +9,24 @@ works under any subpath and from ``file://``.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import os
 import posixpath
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from reportgen import __version__
-from reportgen.corpus import MetricSpec, band, distributions, format_value, metric
+from reportgen.corpus import (PLOT_HEIGHT, PLOT_WIDTH, Distribution, MetricSpec, band, distributions, format_value,
+                              metric, plot_path, plot_positions)
 from reportgen.errors import ConfigError
-from reportgen.export import corpus_dict, to_csv, to_json
-from reportgen.model import CATEGORIES, Analysis, Article
+from reportgen.export import article_json, json_chunks, to_csv
+from reportgen.model import CATEGORIES, Analysis, Article, Summary
 from reportgen.rules import RuleSet
 from reportgen.scorecard import LETTERS, make_scorecard, readability_rows
 
@@ -44,7 +47,7 @@ class Settings:
 
 @dataclass(frozen=True)
 class Site:
-    """Everything the pages are made from: every analysis, the rules, the bands, the settings."""
+    """A whole site in memory: every analysis, the rules, the bands, the settings (small sites, tests)."""
 
     analyses: tuple[Analysis, ...]
     rules: RuleSet
@@ -53,12 +56,45 @@ class Site:
     skipped: tuple[tuple[str, str], ...] = ()
 
 
+@dataclass(frozen=True)
+class Context:
+    """What every page needs to know about the whole site, but no article's text."""
+
+    settings: Settings
+    specs: tuple[MetricSpec, ...]
+    spread: tuple[Distribution, ...]  # each headline metric across the site
+    count: int  # articles on the site
+
+    @classmethod
+    def of(cls, summaries: Sequence[Summary | Analysis], specs: tuple[MetricSpec, ...], settings: Settings) -> "Context":
+        """The context of a site made of these articles."""
+        return cls(settings, specs, distributions(summaries, specs), len(summaries))
+
+
+@dataclass(frozen=True)
+class ArticleOutput:
+    """One article's files (scorecard and data), and its line of ``data/articles.json``."""
+
+    files: dict[str, bytes]
+    entry: str
+
+
 def theme_dir() -> Path:
     """The default theme: packaged as ``reportgen/templates``, or ``<repo>/templates`` in a checkout."""
     packaged = resources.files("reportgen").joinpath("templates")
     if packaged.is_dir():
         return Path(str(packaged))
     return Path(__file__).resolve().parent.parent / "templates"
+
+
+def templates_digest(overrides: Path | None = None) -> str:
+    """A hash of every file of the default theme and of the project's templates: pages change when it does."""
+    digest = hashlib.sha256(__version__.encode())
+    for root in [theme_dir(), *([overrides] if overrides is not None and overrides.is_dir() else [])]:
+        for path in sorted(root.rglob("*")):
+            if path.is_file():
+                digest.update(f"\0{path.relative_to(root).as_posix()}\0".encode() + path.read_bytes())
+    return digest.hexdigest()
 
 
 def make_environment(overrides: Path | None = None) -> Environment:
@@ -79,8 +115,13 @@ def relative_url(target: str, page: str) -> str:
     path, hash_, fragment = target.partition("#")
     if not path:
         return target
-    relative = posixpath.relpath(path, posixpath.dirname(page) or ".")
-    return relative + hash_ + fragment
+    return _relative_path(path, posixpath.dirname(page) or ".") + hash_ + fragment
+
+
+@lru_cache(maxsize=4096)
+def _relative_path(path: str, folder: str) -> str:
+    # Cached: a site has a handful of page folders and the same few targets on every page.
+    return posixpath.relpath(path, folder)
 
 
 @pass_context
@@ -106,42 +147,56 @@ def show_placeholders(explanation: str) -> Markup:
 
 
 def render_site(site: Site, env: Environment, overrides: Path | None = None) -> dict[str, bytes]:
-    """Every output file of the site, as bytes keyed by site-relative POSIX path."""
-    files = {**render_pages(site, env), **render_data(site), **read_static(overrides, site.settings.live_reload)}
-    if site.settings.site_url:
-        files[".nojekyll"] = b""
-        files["404.html"] = _render(env, "404.html", "404.html", site, base_url=site.settings.site_url)
-        files["sitemap.xml"] = _render(env, "sitemap.xml", "sitemap.xml", site, pages=_sitemap_pages(site))
+    """Every output file of a site held in memory, as bytes keyed by site-relative POSIX path."""
+    context = Context.of(site.analyses, site.specs, site.settings)
+    outputs = [render_article(env, analysis, context, site.rules) for analysis in site.analyses]
+    files = render_shared(env, [Summary.of(a) for a in site.analyses], site.skipped, context, site.rules, overrides)
+    files["data/articles.json"] = to_json_document([o.entry for o in outputs], site.skipped, site.rules).encode()
+    for output in outputs:
+        files.update(output.files)
     return files
 
 
-def render_pages(site: Site, env: Environment) -> dict[str, bytes]:
-    """The index, methodology and one scorecard per article."""
-    pages = {
-        "index.html": _render(env, "index.html", "index.html", site, rows=index_rows(site), tags=_all_tags(site)),
-        "methodology.html": _render(env, "methodology.html", "methodology.html", site, rules=site.rules,
-                                    categories=CATEGORIES, letters=LETTERS),
-    }
-    spread = distributions(site.analyses, site.specs)
-    for analysis in site.analyses:
-        path = article_path(analysis)
-        card = make_scorecard(analysis, spread, site.rules)
-        pages[path] = _render(env, "scorecard.html", path, site, card=card, article=analysis.article,
-                              readability=readability_rows(analysis.readability), letters=LETTERS,
-                              data_path=data_path(analysis))
-    return pages
+def render_article(env: Environment, analysis: Analysis, context: Context, rules: RuleSet) -> ArticleOutput:
+    """One article's scorecard page and data file."""
+    path = article_path(analysis)
+    card = make_scorecard(analysis, context.spread, rules)
+    page = _render(env, "scorecard.html", path, context, card=card, article=analysis.article,
+                   readability=readability_rows(analysis.readability), letters=LETTERS,
+                   data_path=data_path(analysis))
+    entry = article_json(analysis)
+    data = to_json_document([entry], (), rules).encode()
+    return ArticleOutput({path: page, data_path(analysis): data}, entry)
 
 
-def render_data(site: Site) -> dict[str, bytes]:
-    """``data/articles.json``, ``data/articles.csv`` and ``data/<slug>.json``, as ``reportgen analyze`` writes them."""
-    fingerprint = site.rules.fingerprint
+def render_shared(env: Environment, summaries: Sequence[Summary], skipped: Sequence[tuple[str, str]],
+                  context: Context, rules: RuleSet, overrides: Path | None = None) -> dict[str, bytes]:
+    """The pages and files made from the whole site: index, methodology, CSV, assets, 404 and sitemap.
+
+    ``data/articles.json`` is not among them: it holds every article's text, so a build streams it.
+    """
     files = {
-        "data/articles.json": to_json(corpus_dict(site.analyses, site.skipped, fingerprint)).encode(),
-        "data/articles.csv": to_csv(site.analyses).encode(),
+        "index.html": _render(env, "index.html", "index.html", context, rows=index_rows(summaries, context.specs),
+                              tags=_all_tags(summaries)),
+        "methodology.html": _render(env, "methodology.html", "methodology.html", context, rules=rules,
+                                    categories=CATEGORIES, letters=LETTERS),
+        "data/articles.csv": to_csv(summaries).encode(),
+        **read_static(overrides, context.settings.live_reload),
     }
-    for analysis in site.analyses:
-        files[data_path(analysis)] = to_json(corpus_dict([analysis], (), fingerprint)).encode()
+    for distribution in context.spread:
+        files[plot_path(distribution.spec)] = env.get_template("plot.svg").render(
+            width=PLOT_WIDTH, height=PLOT_HEIGHT, positions=plot_positions(summaries, distribution)).encode()
+    site_url = context.settings.site_url
+    if site_url:
+        files[".nojekyll"] = b""
+        files["404.html"] = _render(env, "404.html", "404.html", context, base_url=site_url)
+        files["sitemap.xml"] = _render(env, "sitemap.xml", "sitemap.xml", context, pages=_sitemap_pages(summaries, site_url))
     return files
+
+
+def to_json_document(entries: Sequence[str], skipped: Sequence[tuple[str, str]], rules: RuleSet) -> str:
+    """A JSON document (as ``reportgen analyze --format json`` prints it) from articles' entries."""
+    return "".join(json_chunks(entries, skipped, rules.fingerprint))
 
 
 def read_static(overrides: Path | None, live_reload: bool) -> dict[str, bytes]:
@@ -158,12 +213,12 @@ def read_static(overrides: Path | None, live_reload: bool) -> dict[str, bytes]:
     return files
 
 
-def article_path(analysis: Analysis) -> str:
+def article_path(analysis: Analysis | Summary) -> str:
     """The site-relative path of an article's scorecard."""
     return f"articles/{analysis.article.slug}.html"
 
 
-def data_path(analysis: Analysis) -> str:
+def data_path(analysis: Analysis | Summary) -> str:
     """The site-relative path of an article's JSON export."""
     return f"data/{analysis.article.slug}.json"
 
@@ -187,18 +242,18 @@ class IndexRow:
     cells: tuple[IndexCell, ...]
 
 
-def index_rows(site: Site) -> list[IndexRow]:
+def index_rows(summaries: Sequence[Summary], specs: Sequence[MetricSpec]) -> list[IndexRow]:
     """One row per article for the index table; generalizations are shown as a count, banded per 100 words."""
     rows = []
-    for analysis in site.analyses:
+    for summary in summaries:
         cells = []
-        for spec in site.specs:
-            value = metric(analysis, spec.key)
+        for spec in specs:
+            value = metric(summary, spec.key)
             counted = spec.key.startswith("generalizations")
-            sort = analysis.metrics.generalizations if counted else value
-            shown = str(analysis.metrics.generalizations) if counted else format_value(spec, value)
+            sort = summary.metrics.generalizations if counted else value
+            shown = str(summary.metrics.generalizations) if counted else format_value(spec, value)
             cells.append(IndexCell(spec, shown, "" if sort is None else f"{sort:g}", band(value, spec.bands)))
-        rows.append(IndexRow(analysis.article, article_path(analysis), tuple(cells)))
+        rows.append(IndexRow(summary.article, article_path(summary), tuple(cells)))
     return rows
 
 
@@ -207,13 +262,13 @@ def csp(live_reload: bool) -> str:
     return CSP + ("; connect-src 'self'" if live_reload else "")
 
 
-def _render(env: Environment, template: str, path: str, site: Site, base_url: str = "", **context: Any) -> bytes:
-    settings = site.settings
+def _render(env: Environment, template: str, path: str, context: Context, base_url: str = "", **values: Any) -> bytes:
+    settings = context.settings
     canonical = f"{settings.site_url}/{_pretty(path)}" if settings.site_url and path.endswith(".html") else ""
     html = env.get_template(template).render(
         page_path=path, base_url=base_url, settings=settings, csp=csp(settings.live_reload),
-        canonical=canonical if path != "404.html" else "", version=__version__, specs=site.specs,
-        article_count=len(site.analyses), **context,
+        canonical=canonical if path != "404.html" else "", version=__version__, specs=context.specs,
+        article_count=context.count, **values,
     )
     return html.encode("utf-8")
 
@@ -223,13 +278,13 @@ def _pretty(path: str) -> str:
     return path[: -len("index.html")] if path == "index.html" or path.endswith("/index.html") else path
 
 
-def _sitemap_pages(site: Site) -> list[str]:
-    paths = ["index.html", "methodology.html", *sorted(article_path(a) for a in site.analyses)]
-    return [f"{site.settings.site_url}/{_pretty(p)}" for p in paths]
+def _sitemap_pages(summaries: Sequence[Summary], site_url: str) -> list[str]:
+    paths = ["index.html", "methodology.html", *sorted(article_path(s) for s in summaries)]
+    return [f"{site_url}/{_pretty(p)}" for p in paths]
 
 
-def _all_tags(site: Site) -> list[str]:
-    return sorted({tag for a in site.analyses for tag in a.article.meta.tags}, key=lambda t: (t.casefold(), t))
+def _all_tags(summaries: Sequence[Summary]) -> list[str]:
+    return sorted({tag for s in summaries for tag in s.article.meta.tags}, key=lambda t: (t.casefold(), t))
 
 
 def settings_from_config(config: Mapping[str, Any], environ: Mapping[str, str] = os.environ,

@@ -7,12 +7,13 @@ site untouched and no half-written one anywhere.
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Mapping
+from typing import Any, BinaryIO, Mapping
 
 from reportgen.errors import ReportgenError
 
@@ -73,19 +74,73 @@ def check_output_folder(output: Path, content: Path, project: Path) -> None:
 
 def write_site(files: Mapping[str, bytes], output: Path) -> None:
     """Write every file into a temporary sibling of output, then swap it into place."""
-    output = Path(os.path.abspath(output))
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.reportgen-tmp-", dir=output.parent))
-    try:
-        folder = GuardedFolder(staging)
+    with Staging(output) as staging:
         for relative in sorted(files):
-            folder.write(relative, files[relative])
-        folder.write(MARKER, MARKER_TEXT.encode())
-        staging.chmod(0o755)  # mkdtemp makes it private; a published site must be readable
-        swap_in(staging, output)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+            staging.write(relative, files[relative])
+
+
+class Staging:
+    """A new site written beside the old one: swapped in when the ``with`` block ends, removed on error.
+
+    The marker file holds the build's manifest (what each page was made from), so the next build
+    can tell which of this site's files it may keep.
+    """
+
+    def __init__(self, output: Path) -> None:
+        self.output = Path(os.path.abspath(output))
+        self.manifest: dict[str, Any] = {}
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        self.root = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.reportgen-tmp-", dir=self.output.parent))
+        self.folder = GuardedFolder(self.root)
+
+    def __enter__(self) -> "Staging":
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        if kind is not None:
+            shutil.rmtree(self.root, ignore_errors=True)
+            return
+        try:
+            self.write(MARKER, (MARKER_TEXT + json.dumps(self.manifest, sort_keys=True) + "\n").encode())
+            self.root.chmod(0o755)  # mkdtemp makes it private; a published site must be readable
+            swap_in(self.root, self.output)
+        except BaseException:
+            shutil.rmtree(self.root, ignore_errors=True)
+            raise
+
+    def write(self, relative: str, data: bytes) -> None:
+        """Write one file at a site-relative path."""
+        self.folder.write(relative, data)
+
+    def open(self, relative: str) -> BinaryIO:
+        """A file at a site-relative path, open for writing in pieces."""
+        path = self.folder.join(relative)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path.open("wb")
+
+    def keep(self, *relatives: str) -> bool:
+        """Take files over from the current site unchanged (hard links when possible); False if any is gone."""
+        old = [self.output.joinpath(*relative.split("/")) for relative in relatives]
+        if not all(path.is_file() for path in old):
+            return False
+        for relative, path in zip(relatives, old):
+            new = self.folder.join(relative)
+            new.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(path, new)
+            except OSError:
+                shutil.copyfile(path, new)
+        return True
+
+
+def read_manifest(output: Path) -> dict[str, Any]:
+    """The manifest of the site in output, as its build wrote it ({} when there is none)."""
+    try:
+        text = (output / MARKER).read_text(encoding="utf-8")
+        found = json.loads(text[len(MARKER_TEXT):]) if text.startswith(MARKER_TEXT) else {}
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def swap_in(staging: Path, output: Path) -> None:

@@ -73,7 +73,8 @@ def test_build_writes_every_page_data_file_and_asset(site_project: Path) -> None
     site = site_project / "site"
     expected = {"index.html", "methodology.html", "articles/careful.html", "articles/thin.html", "articles/plain.html",
                 "data/articles.json", "data/articles.csv", "data/careful.json", "data/thin.json", "data/plain.json",
-                "static/style.css", "static/site.js", ".reportgen-site"}
+                "static/style.css", "static/site.js", ".reportgen-site", "plots/anonymous_ratio.svg",
+                "plots/hedges_per_100_words.svg", "plots/generalizations_per_100_words.svg", "plots/flesch_kincaid_grade.svg"}
     assert set(all_bytes(site)) == expected
     assert (result.articles, result.warnings) == (3, ())
     assert result.findings == sum(len(a["findings"]) for a in json.loads((site / "data/articles.json").read_text())["articles"])
@@ -147,14 +148,14 @@ def test_a_failure_mid_build_keeps_the_previous_site(site_project: Path, monkeyp
         raise RuntimeError("template exploded")
 
     with monkeypatch.context() as patch:
-        patch.setattr(build_module, "render_site", broken_render)
+        patch.setattr(build_module, "render_shared", broken_render)
         with pytest.raises(RuntimeError, match="template exploded"):
             build(BuildOptions(jobs=1), log=lambda m: None)
     fail_write_number(5)
     with pytest.raises(OSError, match="disk full"):
         build(BuildOptions(jobs=1), log=lambda m: None)
     assert all_bytes(site_project / "site") == before
-    assert [p.name for p in site_project.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in site_project.iterdir() if p.name.startswith(".")] == [".reportgen-cache"]
 
 
 @pytest.mark.parametrize("output", [".", "..", "content", "/"])

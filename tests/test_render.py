@@ -246,8 +246,13 @@ def test_fictional_articles_are_labelled() -> None:
 def test_metric_cards_show_band_median_and_plot() -> None:
     site = make_site({"careful": "Mayor Ana Ortiz said the bridge will reopen in June.",
                       "thin": "Officials said the bridge may reopen. Sources said it could take months."})
-    html = render(site)["articles/thin.html"].decode()
-    assert "Site median" in html and 'class="plot-this"' in html and html.count('class="plot-other"') >= 3
+    files = render(site)
+    html = files["articles/thin.html"].decode()
+    assert "Site median" in html and 'class="plot-this"' in html
+    # Every article's dot is one picture per metric, shared by the scorecards.
+    assert html.count('<image class="plot-others" href="../plots/') == 4
+    dots = files["plots/anonymous_ratio.svg"].decode()
+    assert dots.startswith("<svg") and dots.count("<circle") == 2
     assert 'band band-high' in html
 
 

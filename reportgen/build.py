@@ -20,31 +20,33 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
+from typing import Any, Callable, Iterator, Mapping, Sequence, TypeVar
+
+from jinja2 import Environment
 
 from reportgen import __version__
 from reportgen.analyze import analyze
-from reportgen.cache import CACHE_DIR, AnalysisCache, Problem, article_key
+from reportgen.cache import CACHE_DIR, AnalysisCache, Brief, Problem, article_key, brief
 from reportgen.config import load_config
 from reportgen.corpus import metric_specs
 from reportgen.errors import ArticleError, ReportgenError
 from reportgen.export import json_chunks
 from reportgen.load import NO_ARTICLES, find_articles, load_article
 from reportgen.model import Analysis, Summary
-from reportgen.render import (ArticleOutput, Context, article_path, data_path, make_environment, render_article,
+from reportgen.render import (Context, article_path, data_path, make_environment, render_article,
                               render_shared, settings_from_config, templates_digest)
 from reportgen.rules import RuleSet, load_rules
-from reportgen.write import Staging, check_output_folder, read_manifest
+from reportgen.write import GuardedFolder, Staging, check_output_folder, read_manifest
 
 PROGRESS_ABOVE = 50  # articles; smaller builds finish before progress would help
 # A worker process first pays a few tenths of a second to start (imports, rules, syllable
 # dictionary) and an article then takes a few milliseconds: a worker is only worth it for
 # ~100 articles.
 ARTICLES_PER_WORKER = 100
-RENDER_BATCHES_PER_WORKER = 8
+BATCHES_PER_WORKER = 8  # small enough to share the work out evenly, big enough to pay a transaction
 RESERVED_SLUGS = frozenset({"articles"})  # data/articles.json is the corpus export
 
 Log = Callable[[str], None]
@@ -142,24 +144,26 @@ def build(options: BuildOptions, log: Log = lambda message: print(message, file=
             findings = sum(item.summary.findings for item in items)
             staging.manifest.update(site=site_key, counts=[len(items), findings], warnings=list(warnings))
         if options.cache:
-            cache.keep_only({**{i.key: i.summary for i in items}, **problems})
+            cache.keep_only([*(item.key for item in items), *problems])
     return BuildResult(len(items), findings, warnings, time.perf_counter() - started, options.output)
 
 
 def analyze_articles(files: Sequence[Path], keys: Sequence[str], cache: AnalysisCache, workers: "Workers",
                      progress: Callable[[int], None]) -> tuple[list[Item], dict[str, Problem]]:
     """Every article's summary (from the cache, or analyzed now), and the files that could not be loaded, by key."""
-    known = cache.summaries()
-    tasks = [(str(path), key) for path, key in zip(files, keys) if key not in known]
-    fresh = dict(zip((key for _, key in tasks), workers.map("analyze", tasks, chunked=True)))
-    items, problems = [], {}
-    for done, (path, key) in enumerate(zip(files, keys), 1):
-        entry = fresh[key] if key in fresh else known[key]
-        if isinstance(entry, Summary):
-            items.append(Item(path, key, entry))
-        else:
-            problems[key] = entry
+    known = cache.briefs()
+    todo = [(path, key) for path, key in zip(files, keys) if key not in known]
+    done = len(files) - len(todo)
+    for batch, briefs in zip(*workers.map("analyze", todo)):
+        known.update((key, found) for (_, key), found in zip(batch, briefs))
+        done += len(batch)
         progress(done)
+    items, problems = [], {}
+    for path, key in zip(files, keys):
+        if isinstance(known[key], Summary):
+            items.append(Item(path, key, known[key]))
+        else:
+            problems[key] = known[key]
     return items, problems
 
 
@@ -171,17 +175,14 @@ def write_articles(items: Sequence[Item], skipped: Sequence[Problem], context: C
     kept = previous.get("articles", {})
     todo = [item for item in items if kept.get(item.summary.article.slug) != page_keys[item.summary.article.slug]
             or not staging.keep(*_article_files(item))]
-    batches = _batches(todo, workers.count(len(todo)) * RENDER_BATCHES_PER_WORKER)
-    rendered = (output for batch in workers.map("render", [(context, batch) for batch in batches]) for output in batch)
+    _, results = workers.map("render", todo, context, staging.root)
+    rendered = (entry for entries in results for entry in entries)
     fresh = {item.key for item in todo}
 
     def entries() -> Iterator[str]:
         for item in items:
             if item.key in fresh:
-                output = next(rendered)
-                for relative, data in output.files.items():
-                    staging.write(relative, data)
-                yield output.entry
+                yield next(rendered)
             else:
                 yield (staging.root / data_path(item.summary)).read_text(encoding="utf-8").split("\n")[2]
 
@@ -217,11 +218,14 @@ def _digest(*parts: object) -> str:
 @contextmanager
 def _cache(options: BuildOptions) -> Iterator[AnalysisCache]:
     """The project's analysis cache, or a temporary one that only carries analyses from stage 2 to 3."""
-    if options.cache:
-        yield AnalysisCache(options.project / CACHE_DIR)
-        return
-    with tempfile.TemporaryDirectory(prefix="reportgen-cache-") as folder:
-        yield AnalysisCache(Path(folder))
+    folder = nullcontext(str(options.project / CACHE_DIR)) if options.cache else tempfile.TemporaryDirectory(
+        prefix="reportgen-cache-")
+    with folder as path:
+        cache = AnalysisCache(Path(path))
+        try:
+            yield cache
+        finally:
+            cache.close()
 
 
 class Worker:
@@ -232,32 +236,34 @@ class Worker:
         self.content = content
         self.cache = AnalysisCache(cache)
         self.overrides = overrides
-        self._env = None
+        self._env: Environment | None = None
 
-    def analyze(self, task: tuple[str, str]) -> Summary | Problem:
-        """Analyze one file, store the analysis (or the problem) in the cache, return its summary."""
-        path, key = task
-        entry = analyze_file(Path(path), self.rules, self.content)
-        self.cache.store(key, entry)
-        return Summary.of(entry) if isinstance(entry, Analysis) else entry
+    def analyze(self, batch: list[tuple[Path, str]]) -> list[Brief]:
+        """Analyze files, store each analysis (or problem) in the cache; their summaries (or problems)."""
+        entries = [(key, analyze_file(path, self.rules, self.content)) for path, key in batch]
+        self.cache.store(entries)
+        return [brief(entry) for _, entry in entries]
 
-    def render(self, task: tuple[Context, list[Item]]) -> list[ArticleOutput]:
-        """Render a batch of articles from their cached analyses (analyzed again if the entry is gone)."""
-        context, items = task
+    def render(self, batch: list[Item], context: Context, staging: Path) -> list[str]:
+        """Write articles' pages and data files into the staging folder; their lines of ``articles.json``."""
         if self._env is None:
             self._env = make_environment(self.overrides)
-        outputs = []
-        for item in items:
+        folder = GuardedFolder(staging)
+        entries = []
+        for item in batch:
             analysis = self.cache.load(item.key)
-            if not isinstance(analysis, Analysis):  # pruned by a concurrent build, or unreadable
+            if not isinstance(analysis, Analysis):  # deleted by a concurrent build, or unreadable
                 analysis = analyze(load_article(item.path, self.content), self.rules)
             analysis = replace(analysis, article=replace(analysis.article, slug=item.summary.article.slug))
-            outputs.append(render_article(self._env, analysis, context, self.rules))
-        return outputs
+            output = render_article(self._env, analysis, context, self.rules)
+            for relative, data in output.files.items():
+                folder.write(relative, data)
+            entries.append(output.entry)
+        return entries
 
 
 class Workers:
-    """Runs a ``Worker`` method over tasks: in this process for small jobs, else in a process pool.
+    """Runs a ``Worker`` method over batches of articles: in this process for few, else in a process pool.
 
     The pool starts on first need and serves every stage of the build; each process builds its
     ``Worker`` once.
@@ -275,26 +281,23 @@ class Workers:
     def __exit__(self, *exc: object) -> None:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
+        if self.local is not None:
+            self.local.cache.close()
 
-    def count(self, tasks: int) -> int:
-        """How many processes tasks articles deserve (1: this one)."""
-        return max(1, min(self.jobs, tasks // ARTICLES_PER_WORKER))
-
-    def map(self, method: str, tasks: Sequence[Any], chunked: bool = False) -> Iterator[Any]:
-        """The method's result for each task, in order."""
-        if not tasks:
-            return iter(())
-        articles = len(tasks) if chunked else sum(len(batch) for _, batch in tasks)
-        if self.pool is None and self.count(articles) == 1:
+    def map(self, method: str, items: Sequence[T], *shared: Any) -> tuple[list[list[T]], Iterator[Any]]:
+        """The items in batches, and the method's result for each batch (called with the shared values), in order."""
+        processes = max(1, min(self.jobs, len(items) // ARTICLES_PER_WORKER))
+        batches = _batches(items, processes * BATCHES_PER_WORKER)
+        if self.pool is None and processes == 1:
             if self.local is None:
                 self.local = Worker(*self.setup)
-            return map(getattr(self.local, method), tasks)
+            work = getattr(self.local, method)
+            return batches, (work(batch, *shared) for batch in batches)
         if self.pool is None:
             # "spawn" everywhere: the same behaviour on every OS, and safe beside serve's server thread.
-            self.pool = ProcessPoolExecutor(self.count(articles), mp_context=multiprocessing.get_context("spawn"),
+            self.pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
                                             initializer=_init_worker, initargs=self.setup)
-        chunk = max(1, len(tasks) // (self.jobs * 8)) if chunked else 1
-        return self.pool.map(_call, [method] * len(tasks), tasks, chunksize=chunk)
+        return batches, self.pool.map(_call, [method] * len(batches), batches, [shared] * len(batches))
 
 
 _worker: Worker | None = None
@@ -305,9 +308,9 @@ def _init_worker(config: dict[str, Any], content: Path, cache: Path, overrides: 
     _worker = Worker(config, content, cache, overrides)
 
 
-def _call(method: str, task: Any) -> Any:
+def _call(method: str, batch: list[Any], shared: tuple[Any, ...]) -> Any:
     assert _worker is not None, "worker not initialized"
-    return getattr(_worker, method)(task)
+    return getattr(_worker, method)(batch, *shared)
 
 
 def analyze_file(path: Path, rules: RuleSet, root: Path | None = None) -> Analysis | Problem:

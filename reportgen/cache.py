@@ -5,19 +5,19 @@ tables and lexicon with the user's changes) and reportgen's version. Editing an 
 invalidates its entry only; changing a word list or a rule invalidates every entry, since any
 article may contain the word; changing the site's title, bands or templates invalidates none
 (those change pages, not analyses). A file that cannot be loaded is cached as its problem, so
-the warning comes back on every build without reading the file twice.
+the warning comes back on every build without reading the file again.
 
-Entries are pickles written by reportgen into the project's own cache folder; an entry that
-cannot be read is a miss, never an error. Writes go through a temporary file and a rename, so
-a killed build or two builds at once leave whole entries or none.
+The cache is one SQLite database in the project (``.reportgen-cache/analyses.sqlite``): one file
+rather than one per article, because creating a file costs more than analysing a paragraph, and
+SQLite keeps it whole when a build is killed and consistent when two builds run at once. Entries
+are pickles written by reportgen itself; one that cannot be read is a miss, never an error.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
+import sqlite3
 from pathlib import Path
 from typing import Iterable, Union
 
@@ -25,9 +25,12 @@ from reportgen import __version__
 from reportgen.model import Analysis, Summary
 
 CACHE_DIR = ".reportgen-cache"
+DATABASE = "analyses.sqlite"
 Problem = tuple[str, str]  # (path, problem) of a file that could not be loaded
 Entry = Union[Analysis, Problem]
+Brief = Union[Summary, Problem]
 PROTOCOL = 5
+SCHEMA = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, brief BLOB NOT NULL, entry BLOB NOT NULL)"
 
 
 def article_key(path: Path, root: Path, fingerprint: str) -> str:
@@ -40,53 +43,68 @@ def article_key(path: Path, root: Path, fingerprint: str) -> str:
     return digest.hexdigest()
 
 
+def brief(entry: Entry) -> Brief:
+    """What the build keeps in memory of an entry: the summary of an analysis, or the problem."""
+    return Summary.of(entry) if isinstance(entry, Analysis) else entry
+
+
 class AnalysisCache:
-    """Analyses (and load problems) by article key, plus one file of every article's summary."""
+    """Analyses (or load problems) and their summaries, by article key, in one SQLite file."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._db: sqlite3.Connection | None = None
 
-    def _path(self, key: str) -> Path:
-        return self.folder / "analyses" / key[:2] / f"{key}.pickle"
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The connection, opened (and the database created) on first use."""
+        if self._db is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.folder / DATABASE, timeout=60, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
+            self._db.execute("PRAGMA synchronous=NORMAL")  # a cache may lose its last entries, never its shape
+            self._db.execute(SCHEMA)
+        return self._db
+
+    def briefs(self) -> dict[str, Brief]:
+        """The summary (or problem) of every entry, by key."""
+        found = {}
+        for key, data in self.db.execute("SELECT key, brief FROM entries"):
+            value = _unpickle(data)
+            if isinstance(value, (Summary, tuple)):
+                found[key] = value
+        return found
 
     def load(self, key: str) -> Entry | None:
         """The entry stored under key, or None."""
-        try:
-            return pickle.loads(self._path(key).read_bytes())
-        except Exception:  # missing, truncated or from another Python: a miss  # noqa: BLE001
-            return None
+        row = self.db.execute("SELECT entry FROM entries WHERE key = ?", (key,)).fetchone()
+        return None if row is None else _unpickle(row[0])
 
-    def store(self, key: str, entry: Entry) -> None:
-        """Store an entry under key."""
-        _write_atomic(self._path(key), pickle.dumps(entry, PROTOCOL))
+    def store(self, entries: Iterable[tuple[str, Entry]]) -> None:
+        """Store entries (key, analysis or problem) in one transaction."""
+        rows = [(key, pickle.dumps(brief(entry), PROTOCOL), pickle.dumps(entry, PROTOCOL)) for key, entry in entries]
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
 
-    def summaries(self) -> dict[str, Summary | Problem]:
-        """The summary (or load problem) of every article of the last build, by key."""
-        try:
-            found = pickle.loads((self.folder / "summaries.pickle").read_bytes())
-        except Exception:  # noqa: BLE001 (see load)
-            return {}
-        return found if isinstance(found, dict) else {}
+    def keep_only(self, keys: Iterable[str]) -> None:
+        """Delete every entry whose key is not among keys (the articles of the last build)."""
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS live (key TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM live")
+            self.db.executemany("INSERT OR IGNORE INTO live VALUES (?)", ((key,) for key in keys))
+            self.db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM live)")
 
-    def keep_only(self, summaries: dict[str, Summary | Problem]) -> None:
-        """Save these summaries and delete every analysis not among them."""
-        _write_atomic(self.folder / "summaries.pickle", pickle.dumps(summaries, PROTOCOL))
-        for path in _files(self.folder / "analyses"):
-            if path.stem not in summaries:
-                path.unlink(missing_ok=True)
-
-
-def _files(folder: Path) -> Iterable[Path]:
-    return folder.glob("*/*.pickle") if folder.is_dir() else ()
+    def close(self) -> None:
+        """Close the database."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+def _unpickle(data: bytes) -> object:
     try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        return pickle.loads(data)
+    except Exception:  # from another reportgen or Python: a miss  # noqa: BLE001
+        return None

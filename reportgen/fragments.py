@@ -1,8 +1,8 @@
-"""HTML built in Python for the loop that runs for every finding of every article.
+"""HTML built in Python for the loops that run for every finding of every article.
 
-Everything else is in the templates. The scorecard's highlighted text, with a marker and a
-tooltip per finding, took most of a build's rendering time as a Jinja loop; here it is plain
-string building. Every value is escaped (``markupsafe.escape``, as the templates do).
+Everything else is in the templates. The scorecard's highlighted text (a marker and a tooltip
+per finding) and its numbered notes took most of a build's rendering time as Jinja loops; here
+they are plain string building. Every value is escaped (``markupsafe.escape``, as the templates do).
 """
 
 from __future__ import annotations
@@ -47,3 +47,17 @@ def marker(note: Note, methodology: str) -> str:
             f'{escape(note.letter)}{n}</a><span class="tip" role="tooltip" id="tip{n}"><span class="tip-head">'
             f'{rule} · {escape(note.rule_name)} · {escape(f.category)}</span> {escape(f.explanation)}{quoted} '
             f'<a href="{escape(methodology)}#rule-{rule}">About {rule}</a></span></span>')
+
+
+def numbered_notes(notes: Sequence[Note], methodology: str) -> Markup:
+    """The ``<li>`` items of a list of numbered findings: marker link, rule link, matched words, explanation."""
+    html = []
+    for note in notes:
+        f, n = note.finding, note.number
+        rule = escape(f.rule)
+        words = "" if f.text in f.explanation else f"<q>{escape(f.text)}</q>: "
+        quoted = " <em>(inside a quotation)</em>" if f.voice == "quoted" else ""
+        html.append(f'      <li id="n{n}"><a class="note-ref" href="#f{n}">{escape(note.letter)}{n}</a>\n'
+                    f'        <a class="rule-id" href="{escape(methodology)}#rule-{rule}">{rule}</a>\n'
+                    f"{words}{escape(f.explanation)}{quoted}</li>\n")
+    return Markup("".join(html))

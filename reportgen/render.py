@@ -25,11 +25,11 @@ from reportgen import __version__
 from reportgen.corpus import (PLOT_HEIGHT, PLOT_WIDTH, Distribution, MetricSpec, band, distributions, format_value,
                               metric, plot_path, plot_positions)
 from reportgen.errors import ConfigError
-from reportgen.fragments import highlighted_text
+from reportgen.fragments import highlighted_text, numbered_notes
 from reportgen.export import article_json, json_chunks, to_csv
 from reportgen.model import CATEGORIES, Analysis, Article, Summary
 from reportgen.rules import RuleSet
-from reportgen.scorecard import LETTERS, Piece, make_scorecard, readability_rows
+from reportgen.scorecard import LETTERS, Note, Piece, make_scorecard, readability_rows
 
 CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:"
 RELOAD_SCRIPT = "static/reload.js"
@@ -109,6 +109,7 @@ def make_environment(overrides: Path | None = None) -> Environment:
     env.filters["metric"] = lambda value, spec: format_value(spec, value)
     env.filters["placeholders"] = show_placeholders
     env.filters["highlighted"] = highlighted_filter
+    env.filters["numbered_notes"] = numbered_notes_filter
     return env
 
 
@@ -137,6 +138,12 @@ def url_filter(context: Mapping[str, Any], target: str) -> str:
 def highlighted_filter(context: Mapping[str, Any], paragraphs: Sequence[Sequence[Piece]]) -> Markup:
     """Jinja filter: a scorecard's paragraphs with every finding highlighted (see ``reportgen.fragments``)."""
     return highlighted_text(paragraphs, url_filter(context, "methodology.html"))
+
+
+@pass_context
+def numbered_notes_filter(context: Mapping[str, Any], notes: Sequence[Note]) -> Markup:
+    """Jinja filter: the ``<li>`` items of numbered findings (see ``reportgen.fragments``)."""
+    return numbered_notes(notes, url_filter(context, "methodology.html"))
 
 
 def external_url(url: str) -> str | None:

@@ -317,3 +317,29 @@ def test_any_bytes_load_or_raise_article_error(tmp_path: Path, content: bytes, s
     assert article.text and article.title and article.slug
     assert article.text == "\n\n".join(paragraphs(article))
     assert all(p and p == " ".join(p.split()) for p in paragraphs(article))
+
+
+# Plain paragraphs skip the Markdown parser. Generated prose (sometimes with a character that could be
+# markup) must give the same blocks both ways.
+PLAIN_CHARS = list("abcXY19 .,;:'\"?!()%$#=+-/\n\n\n\u00a0é—“”‘’…")
+PROSE = st.text(alphabet=st.sampled_from(PLAIN_CHARS), max_size=160) | st.text(
+    alphabet=st.sampled_from(PLAIN_CHARS + list("*_`[]<>&\\~|\t\r")), max_size=80)
+
+
+@settings(max_examples=500, deadline=None)
+@given(PROSE)
+def test_plain_paragraphs_give_the_blocks_the_markdown_parser_gives(text: str) -> None:
+    from reportgen import load
+
+    parsed = [load._collapse(load._inline_text(t.children) if t.type == "inline" else t.content)
+              for t in load._MARKDOWN.parse(text) if t.type in ("inline", "fence", "code_block")]
+    assert [b.text for b in load._markdown_blocks(text)] == [t for t in parsed if t]
+
+
+def test_plain_articles_take_the_fast_way_and_markup_does_not() -> None:
+    from reportgen.load import _is_plain
+
+    assert _is_plain("Mayor Ana Ortiz said the bridge would reopen.\n\nOfficials said “soon”, maybe 50% of it.")
+    for markup in ("*soft*", "a_b", "[link](x)", "# Heading", "- item", "1. item", "> quote", "    code", "a &amp; b",
+                   "a\\*b", "Title\n===", "a | b", "<b>x</b>"):
+        assert not _is_plain(markup), markup

@@ -118,7 +118,8 @@ def build(options: BuildOptions, log: Log = lambda message: print(message, file=
     overrides = options.project / "templates"
     files = find_articles(options.content)
     keys = [article_key(path, options.content, rules.fingerprint) for path in files]
-    site_key = _digest(__version__, rules.fingerprint, specs, settings, templates_digest(overrides),
+    templates = templates_digest(overrides)
+    site_key = _digest(__version__, rules.fingerprint, specs, settings, templates,
                        [(str(path), key) for path, key in zip(files, keys)])
     previous = read_manifest(options.output) if options.cache else {}
     if previous.get("site") == site_key:
@@ -137,12 +138,14 @@ def build(options: BuildOptions, log: Log = lambda message: print(message, file=
         context = Context.of([item.summary for item in items], specs, settings)
         with Staging(options.output) as staging:
             env = make_environment(overrides)
-            staging.manifest = write_articles(items, skipped, context, rules, staging, workers, previous)
+            common = _digest(context, rules.fingerprint, templates)  # what every article's pages depend on
+            pages = write_articles(items, skipped, context, rules, staging, workers, common, previous.get("pages", {}))
             for relative, data in sorted(render_shared(env, [i.summary for i in items], skipped, context, rules,
                                                        overrides).items()):
                 staging.write(relative, data)
             findings = sum(item.summary.findings for item in items)
-            staging.manifest.update(site=site_key, counts=[len(items), findings], warnings=list(warnings))
+            staging.manifest = {"site": site_key, "pages": pages, "counts": [len(items), findings],
+                                "warnings": list(warnings)}
         if options.cache:
             cache.keep_only([*(item.key for item in items), *problems])
     return BuildResult(len(items), findings, warnings, time.perf_counter() - started, options.output)
@@ -168,12 +171,13 @@ def analyze_articles(files: Sequence[Path], keys: Sequence[str], cache: Analysis
 
 
 def write_articles(items: Sequence[Item], skipped: Sequence[Problem], context: Context, rules: RuleSet,
-                   staging: Staging, workers: "Workers", previous: Mapping[str, Any]) -> dict[str, Any]:
-    """Write every article's files and ``data/articles.json``; the manifest of what each was made from."""
-    context_key = _digest(context, rules.fingerprint)
-    page_keys = {item.summary.article.slug: _digest(context_key, item.key, item.summary.article.slug) for item in items}
-    kept = previous.get("articles", {})
-    todo = [item for item in items if kept.get(item.summary.article.slug) != page_keys[item.summary.article.slug]
+                   staging: Staging, workers: "Workers", common: str, previous: Mapping[str, str]) -> dict[str, str]:
+    """Write every article's files and ``data/articles.json``; the key of what each article's files were made from.
+
+    An article whose key is the one the current site's manifest gives it (previous) keeps its files.
+    """
+    keys = {item.summary.article.slug: _digest(common, item.key, item.summary.article.slug) for item in items}
+    todo = [item for item in items if previous.get(item.summary.article.slug) != keys[item.summary.article.slug]
             or not staging.keep(*_article_files(item))]
     _, results = workers.map("render", todo, context, staging.root)
     rendered = (entry for entries in results for entry in entries)
@@ -189,7 +193,7 @@ def write_articles(items: Sequence[Item], skipped: Sequence[Problem], context: C
     with staging.open("data/articles.json") as corpus:
         for chunk in json_chunks(entries(), skipped, rules.fingerprint):
             corpus.write(chunk.encode("utf-8"))
-    return {"articles": page_keys}
+    return keys
 
 
 def _article_files(item: Item) -> tuple[str, str]:

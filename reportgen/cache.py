@@ -60,10 +60,12 @@ class AnalysisCache:
         """The connection, opened (and the database created) on first use."""
         if self._db is None:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.folder / DATABASE, timeout=60, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
-            self._db.execute("PRAGMA synchronous=NORMAL")  # a cache may lose its last entries, never its shape
-            self._db.execute(SCHEMA)
+            try:
+                self._db = _connect(self.folder / DATABASE)
+            except sqlite3.DatabaseError:  # not a database (any more): start afresh
+                for path in self.folder.glob(DATABASE + "*"):
+                    path.unlink()
+                self._db = _connect(self.folder / DATABASE)
         return self._db
 
     def briefs(self) -> dict[str, Brief]:
@@ -101,6 +103,19 @@ class AnalysisCache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=60, isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
+        db.execute("PRAGMA synchronous=NORMAL")  # a cache may lose its last entries, never its shape
+        db.execute(SCHEMA)
+        db.execute("SELECT count(*) FROM entries").fetchone()
+    except sqlite3.DatabaseError:
+        db.close()
+        raise
+    return db
 
 
 def _unpickle(data: bytes) -> object:

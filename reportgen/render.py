@@ -100,7 +100,15 @@ def templates_digest(overrides: Path | None = None) -> str:
 
 def make_environment(overrides: Path | None = None) -> Environment:
     """A Jinja environment over the project's templates (if any) first, then the default theme."""
-    folders = [overrides] if overrides is not None and overrides.is_dir() else []
+    folder = overrides if overrides is not None and overrides.is_dir() else None
+    return _environment(folder, templates_digest(folder))
+
+
+@lru_cache(maxsize=4)
+def _environment(overrides: Path | None, digest: str) -> Environment:
+    # Cached by the templates' contents: ``serve`` rebuilds without compiling every template again,
+    # and any change to a template, or a new one, gives a new environment.
+    folders = [overrides] if overrides is not None else []
     loader = ChoiceLoader([FileSystemLoader(str(folder)) for folder in [*folders, theme_dir()]])
     env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)

@@ -1,8 +1,10 @@
 """``reportgen serve``: build into a temporary folder, serve it on 127.0.0.1, rebuild on change.
 
-Pages built for serve include ``static/reload.js``, which polls ``/__reportgen_version`` and
-reloads when the number changes. The version only changes after a successful rebuild, so a
-broken edit keeps the last good site on screen while the error is printed.
+Pages built for serve include ``static/reload.js``, which asks ``/__reportgen_version?after=N``
+and reloads when the number changes; the server holds that request until a rebuild finishes (or
+a timeout), so the page reloads as soon as the new site is in place. The version only changes
+after a successful rebuild, so a broken edit keeps the last good site on screen while the error
+is printed.
 """
 
 from __future__ import annotations
@@ -15,29 +17,41 @@ import threading
 from dataclasses import replace
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs
 from typing import Any, Callable, Iterable
 
+from reportgen.analyze import analyze
 from reportgen.build import BuildOptions, Log, build
 from reportgen.errors import ReportgenError
+from reportgen.model import Article
 from reportgen.render import theme_dir
+from reportgen.rules import load_rules
 
 VERSION_PATH = "/__reportgen_version"
-POLL_SECONDS = 0.5
+POLL_SECONDS = 0.2  # how often the content is checked for changes (a stat of every file)
+WAIT_SECONDS = 20.0  # how long a page's version request is held before it is answered unchanged
 
 Snapshot = dict[str, tuple[int, int]]
 
 
 class SiteState:
-    """The build counter the pages poll; bumped after each successful rebuild."""
+    """The build counter the pages ask for; bumped after each successful rebuild."""
 
     def __init__(self) -> None:
         self.version = 0
-        self.lock = threading.Lock()
+        self.changed = threading.Condition()
 
     def bump(self) -> None:
-        """Mark a new successful build."""
-        with self.lock:
+        """Mark a new successful build, and answer every page waiting for one."""
+        with self.changed:
             self.version += 1
+            self.changed.notify_all()
+
+    def wait_after(self, version: int, timeout: float) -> int:
+        """The version, once it differs from the given one (or the timeout passed)."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.version != version, timeout)
+            return self.version
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -51,10 +65,13 @@ class Handler(SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 (http.server naming)
         """Answer the version endpoint, or serve a file."""
-        if self.path.split("?", 1)[0] != VERSION_PATH:
+        path, _, query = self.path.partition("?")
+        if path != VERSION_PATH:
             super().do_GET()
             return
-        body = str(self.state.version).encode()
+        after = parse_qs(query).get("after", [""])[0]
+        version = self.state.wait_after(int(after), WAIT_SECONDS) if after.isdigit() else self.state.version
+        body = str(version).encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/plain; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
@@ -113,6 +130,12 @@ def rebuild(options: BuildOptions, state: SiteState, log: Log) -> bool:
     return True
 
 
+def warm_up() -> None:
+    """Load now what this process's first analysis would (imports, word lists), so the first edit is quick too."""
+    text = "Officials said the bridge may reopen."
+    analyze(Article(path="warm-up", slug="warm-up", title="", text=text, paragraphs=((0, len(text)),)), load_rules())
+
+
 def watch(options: BuildOptions, state: SiteState, log: Log, stop: threading.Event,
           interval: float = POLL_SECONDS) -> None:
     """Poll the watched files until stop is set; rebuild whenever any of them changes."""
@@ -148,6 +171,7 @@ def serve(options: BuildOptions, port: int = 8000, log: Log = print,
         log(f"serving {url} (Ctrl-C to stop)")
         if ready is not None:
             ready(url)
+        warm_up()
         try:
             watch(options, state, log, stop)
         except KeyboardInterrupt:

@@ -91,3 +91,26 @@ def test_serve_command_defaults(monkeypatch) -> None:
     assert seen[1][1] == 9001 and seen[1][0].content == Path("texts")
     assert CliRunner().invoke(main, ["serve", "--port", "70000"]).exit_code == 2
 
+
+
+def test_a_page_asking_after_a_version_is_answered_at_the_next_rebuild(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "index.html").write_text("hello")
+    state = serve_module.SiteState()
+    state.bump()
+    server = serve_module.start_server(tmp_path, 0, state)
+    base = f"http://127.0.0.1:{server.server_address[1]}/__reportgen_version"
+    try:
+        assert fetch(base + "?after=7") == "1"  # already different: at once
+        answers: list[str] = []
+        waiting = threading.Thread(target=lambda: answers.append(fetch(base + "?after=1")))
+        waiting.start()
+        time.sleep(0.3)
+        assert answers == []  # held until the next rebuild
+        state.bump()
+        waiting.join(timeout=5)
+        assert answers == ["2"]
+        monkeypatch.setattr(serve_module, "WAIT_SECONDS", 0.1)
+        assert fetch(base + "?after=2") == "2"  # no rebuild: answered unchanged after the wait
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,16 +1,17 @@
 // Only in `reportgen serve`: reload the page when the site has been rebuilt.
+// The server holds each request until the next rebuild (or a timeout), so the reload is immediate.
 (function () {
   "use strict";
   var seen = null;
   function check() {
-    fetch("/__reportgen_version", { cache: "no-store" })
-      .then(function (response) { return response.ok ? response.text() : seen; })
+    var url = "/__reportgen_version" + (seen === null ? "" : "?after=" + encodeURIComponent(seen));
+    fetch(url, { cache: "no-store" })
+      .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
       .then(function (version) {
-        if (seen === null) seen = version;
-        else if (version !== seen) window.location.reload();
+        if (seen !== null && version !== seen) window.location.reload();
+        else { seen = version; check(); }
       })
-      .catch(function () { /* server stopped or restarting: try again */ })
-      .then(function () { window.setTimeout(check, 1000); });
+      .catch(function () { window.setTimeout(check, 1000); /* server stopped or restarting: try again */ });
   }
   check();
 })();

@@ -36,7 +36,7 @@ from reportgen.errors import ArticleError, ReportgenError
 from reportgen.export import json_chunks
 from reportgen.load import NO_ARTICLES, find_articles, load_article
 from reportgen.model import Analysis, Summary
-from reportgen.render import (Context, article_path, data_path, make_environment, render_article,
+from reportgen.render import (Context, article_path, data_path, make_environment, render_article, render_index,
                               render_shared, settings_from_config, templates_digest)
 from reportgen.rules import RuleSet, load_rules
 from reportgen.write import GuardedFolder, Staging, check_output_folder, read_manifest
@@ -140,8 +140,9 @@ def build(options: BuildOptions, log: Log = lambda message: print(message, file=
             env = make_environment(overrides)
             common = _digest(context, rules.fingerprint, templates)  # what every article's pages depend on
             pages = write_articles(items, skipped, context, rules, staging, workers, common, previous.get("pages", {}))
-            for relative, data in sorted(render_shared(env, [i.summary for i in items], skipped, context, rules,
-                                                       overrides).items()):
+            summaries = [item.summary for item in items]
+            staging.write_chunks("index.html", render_index(env, summaries, context))
+            for relative, data in sorted(render_shared(env, summaries, skipped, context, rules, overrides).items()):
                 staging.write(relative, data)
             findings = sum(item.summary.findings for item in items)
             staging.manifest = {"site": site_key, "pages": pages, "counts": [len(items), findings],
@@ -179,20 +180,19 @@ def write_articles(items: Sequence[Item], skipped: Sequence[Problem], context: C
     keys = {item.summary.article.slug: _digest(common, item.key, item.summary.article.slug) for item in items}
     todo = [item for item in items if previous.get(item.summary.article.slug) != keys[item.summary.article.slug]
             or not staging.keep(*_article_files(item))]
-    _, results = workers.map("render", todo, context, staging.root)
-    rendered = (entry for entries in results for entry in entries)
-    fresh = {item.key for item in todo}
+    batches, results = workers.map("render", todo, context, staging.root)
+    finished = iter(zip(batches, results))
+    fresh, written = {item.key for item in todo}, set()
 
     def entries() -> Iterator[str]:
+        """Each article's line of articles.json, taken from its data file once the file is written."""
         for item in items:
-            if item.key in fresh:
-                yield next(rendered)
-            else:
-                yield (staging.root / data_path(item.summary)).read_text(encoding="utf-8").split("\n")[2]
+            while item.key in fresh and item.key not in written:
+                batch, _ = next(finished)
+                written.update(i.key for i in batch)
+            yield (staging.root / data_path(item.summary)).read_text(encoding="utf-8").split("\n")[2]
 
-    with staging.open("data/articles.json") as corpus:
-        for chunk in json_chunks(entries(), skipped, rules.fingerprint):
-            corpus.write(chunk.encode("utf-8"))
+    staging.write_chunks("data/articles.json", json_chunks(entries(), skipped, rules.fingerprint))
     return keys
 
 
@@ -248,12 +248,11 @@ class Worker:
         self.cache.store(entries)
         return [brief(entry) for _, entry in entries]
 
-    def render(self, batch: list[Item], context: Context, staging: Path) -> list[str]:
-        """Write articles' pages and data files into the staging folder; their lines of ``articles.json``."""
+    def render(self, batch: list[Item], context: Context, staging: Path) -> None:
+        """Write articles' pages and data files into the staging folder."""
         if self._env is None:
             self._env = make_environment(self.overrides)
         folder = GuardedFolder(staging)
-        entries = []
         for item in batch:
             analysis = self.cache.load(item.key)
             if not isinstance(analysis, Analysis):  # deleted by a concurrent build, or unreadable
@@ -262,8 +261,6 @@ class Worker:
             output = render_article(self._env, analysis, context, self.rules)
             for relative, data in output.files.items():
                 folder.write(relative, data)
-            entries.append(output.entry)
-        return entries
 
 
 class Workers:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
@@ -173,7 +173,9 @@ def render_site(site: Site, env: Environment, overrides: Path | None = None) -> 
     """Every output file of a site held in memory, as bytes keyed by site-relative POSIX path."""
     context = Context.of(site.analyses, site.specs, site.settings)
     outputs = [render_article(env, analysis, context, site.rules) for analysis in site.analyses]
-    files = render_shared(env, [Summary.of(a) for a in site.analyses], site.skipped, context, site.rules, overrides)
+    summaries = [Summary.of(a) for a in site.analyses]
+    files = render_shared(env, summaries, site.skipped, context, site.rules, overrides)
+    files["index.html"] = "".join(render_index(env, summaries, context)).encode()
     files["data/articles.json"] = to_json_document([o.entry for o in outputs], site.skipped, site.rules).encode()
     for output in outputs:
         files.update(output.files)
@@ -194,13 +196,12 @@ def render_article(env: Environment, analysis: Analysis, context: Context, rules
 
 def render_shared(env: Environment, summaries: Sequence[Summary], skipped: Sequence[tuple[str, str]],
                   context: Context, rules: RuleSet, overrides: Path | None = None) -> dict[str, bytes]:
-    """The pages and files made from the whole site: index, methodology, CSV, assets, 404 and sitemap.
+    """The pages and files made from the whole site: methodology, CSV, plots, assets, 404 and sitemap.
 
-    ``data/articles.json`` is not among them: it holds every article's text, so a build streams it.
+    The two files whose size grows with the site are not among them, so that a build can stream
+    them: ``data/articles.json`` (every article's text) and the index (``render_index``).
     """
     files = {
-        "index.html": _render(env, "index.html", "index.html", context, rows=index_rows(summaries, context.specs),
-                              tags=_all_tags(summaries)),
         "methodology.html": _render(env, "methodology.html", "methodology.html", context, rules=rules,
                                     categories=CATEGORIES, letters=LETTERS),
         "data/articles.csv": to_csv(summaries).encode(),
@@ -215,6 +216,12 @@ def render_shared(env: Environment, summaries: Sequence[Summary], skipped: Seque
         files["404.html"] = _render(env, "404.html", "404.html", context, base_url=site_url)
         files["sitemap.xml"] = _render(env, "sitemap.xml", "sitemap.xml", context, pages=_sitemap_pages(summaries, site_url))
     return files
+
+
+def render_index(env: Environment, summaries: Sequence[Summary], context: Context) -> Iterator[str]:
+    """The index page, in pieces."""
+    return _generate(env, "index.html", "index.html", context, rows=index_rows(summaries, context.specs),
+                     tags=_all_tags(summaries))
 
 
 def to_json_document(entries: Sequence[str], skipped: Sequence[tuple[str, str]], rules: RuleSet) -> str:
@@ -286,14 +293,19 @@ def csp(live_reload: bool) -> str:
 
 
 def _render(env: Environment, template: str, path: str, context: Context, base_url: str = "", **values: Any) -> bytes:
+    return "".join(_generate(env, template, path, context, base_url, **values)).encode("utf-8")
+
+
+def _generate(env: Environment, template: str, path: str, context: Context, base_url: str = "",
+              **values: Any) -> Iterator[str]:
+    """A page in pieces, with the values every page has."""
     settings = context.settings
     canonical = f"{settings.site_url}/{_pretty(path)}" if settings.site_url and path.endswith(".html") else ""
-    html = env.get_template(template).render(
+    return env.get_template(template).generate(
         page_path=path, base_url=base_url, settings=settings, csp=csp(settings.live_reload),
         canonical=canonical if path != "404.html" else "", version=__version__, specs=context.specs,
         article_count=context.count, **values,
     )
-    return html.encode("utf-8")
 
 
 def _pretty(path: str) -> str:

@@ -13,7 +13,7 @@ import posixpath
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any, BinaryIO, Mapping
+from typing import Any, Iterable, Mapping
 
 from reportgen.errors import ReportgenError
 
@@ -112,11 +112,13 @@ class Staging:
         """Write one file at a site-relative path."""
         self.folder.write(relative, data)
 
-    def open(self, relative: str) -> BinaryIO:
-        """A file at a site-relative path, open for writing in pieces."""
+    def write_chunks(self, relative: str, chunks: Iterable[str]) -> None:
+        """Write a file at a site-relative path from pieces of text (UTF-8), never holding all of it."""
         path = self.folder.join(relative)
         path.parent.mkdir(parents=True, exist_ok=True)
-        return path.open("wb")
+        with path.open("wb") as file:
+            for chunk in chunks:
+                file.write(chunk.encode("utf-8"))
 
     def keep(self, *relatives: str) -> bool:
         """Take files over from the current site unchanged (hard links when possible); False if any is gone."""

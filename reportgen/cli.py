@@ -8,14 +8,13 @@ from pathlib import Path
 import click
 
 from reportgen import __version__
-from reportgen.build import BuildOptions, analyze_file, build
+from reportgen.build import BuildOptions, build
 from reportgen.config import load_config
 from reportgen.export import analysis_dict, metric_value, to_csv, to_json, to_text
-from reportgen.load import NO_ARTICLES, find_articles
+from reportgen.find import NO_ARTICLES, find_articles
 from reportgen.model import Analysis
 from reportgen.rules import RuleSet, load_rules
 from reportgen.scaffold import scaffold
-from reportgen.serve import serve
 
 
 @click.group()
@@ -48,6 +47,8 @@ def analyze_command(paths: tuple[Path, ...], fmt: str, limits: tuple[str, ...], 
 
 def analyze_paths(paths: tuple[Path, ...], rules: RuleSet) -> tuple[list[Analysis], list[tuple[str, str]]]:
     """Analyze every article named or found in a named folder; collect the ones that fail."""
+    from reportgen.workers import analyze_file  # the analyzer loads only for the commands that use it
+
     analyses, skipped = [], []
     for path in paths:
         if path.is_dir():
@@ -139,6 +140,8 @@ def build_command(content: Path, output: Path, config_path: Path | None, jobs: i
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Processes analyzing articles [default: one per CPU].")
 def serve_command(content: Path, config_path: Path | None, port: int, jobs: int | None) -> None:
     """Build the site, serve it on 127.0.0.1, and rebuild and reload on every change."""
+    from reportgen.serve import serve  # an HTTP server loads only for the command that runs one
+
     serve(BuildOptions(content=content, config=config_path, jobs=jobs), port=port,
           log=lambda message: click.echo(message, err=True))
 

@@ -31,12 +31,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reportgen.errors import ArticleError
+from reportgen.find import ARTICLE_SUFFIXES, TEXT_SUFFIXES
 from reportgen.model import Article, Meta, Span
 
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-TEXT_SUFFIXES = frozenset({".txt"})
-ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
-NO_ARTICLES = "no articles (.md, .markdown or .txt) in this folder"
 MAX_BYTES = 10 * 1024 * 1024  # far beyond any news article; guards memory against stray dumps
 TITLE_LENGTH = 80
 SLUG_LENGTH = 80
@@ -86,25 +83,6 @@ def load_article(path: Path, root: Path | None = None) -> Article:
     title = title or _title_from_text(text[spans[0][0]:spans[0][1]]) or path.stem
     slug = slugify(_text_value(front, "slug", shown) or path.stem)
     return Article(path=shown, slug=slug, title=title, text=text, paragraphs=spans, meta=meta)
-
-
-def find_articles(folder: Path) -> list[Path]:
-    """Article files under folder (recursive, .md/.markdown/.txt), sorted, skipping hidden files/dirs and symlinks that point outside folder."""
-    top = folder.resolve()
-    found = []
-    # Symlinked folders are not descended into: their targets are either outside (refused)
-    # or inside, where the walk already reaches them.
-    for directory, subdirs, files in os.walk(folder):
-        subdirs[:] = [d for d in subdirs if not d.startswith(".")]
-        for name in files:
-            candidate = Path(directory, name)
-            if name.startswith(".") or candidate.suffix.lower() not in ARTICLE_SUFFIXES:
-                continue
-            if candidate.is_symlink() and not _inside(candidate.resolve(), top):
-                continue
-            if candidate.is_file():
-                found.append(candidate)
-    return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
 def slugify(value: str) -> str:
@@ -332,10 +310,6 @@ def _collapse(text: str) -> str:
 
 def _same(a: str, b: str) -> bool:
     return _collapse(a).casefold() == _collapse(b).casefold()
-
-
-def _inside(path: Path, top: Path) -> bool:
-    return path == top or top in path.parents
 
 
 def _yaml_type(value: Any) -> str:

@@ -8,6 +8,7 @@ the three together make an ``Analysis``. Offsets are Python ``str`` indices into
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 Span = tuple[int, int]
 
@@ -147,3 +148,12 @@ class Summary:
         """The summary of an analysis."""
         article = replace(analysis.article, text="", paragraphs=())
         return cls(article, analysis.readability, analysis.metrics, len(analysis.findings))
+
+
+@dataclass(frozen=True)
+class Item:
+    """One article file on its way through a build: where it is, its cache key, its summary."""
+
+    path: Path
+    key: str
+    summary: Summary

@@ -8,13 +8,9 @@ works under any subpath and from ``file://``.
 
 from __future__ import annotations
 
-import datetime
-import hashlib
-import os
 import posixpath
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
@@ -24,26 +20,15 @@ from markupsafe import Markup, escape
 from reportgen import __version__
 from reportgen.corpus import (PLOT_HEIGHT, PLOT_WIDTH, Distribution, MetricSpec, band, distributions, format_value,
                               metric, plot_path, plot_positions)
-from reportgen.errors import ConfigError
-from reportgen.fragments import highlighted_text, numbered_notes
 from reportgen.export import article_json, json_chunks, to_csv
+from reportgen.fragments import highlighted_text, numbered_notes
 from reportgen.model import CATEGORIES, Analysis, Article, Summary
 from reportgen.rules import RuleSet
 from reportgen.scorecard import LETTERS, Note, Piece, make_scorecard, readability_rows
+from reportgen.theme import Settings, external_url, templates_digest, theme_dir
 
 CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:"
 RELOAD_SCRIPT = "static/reload.js"
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The ``[site]`` settings, plus whether pages poll ``reportgen serve`` for reloads."""
-
-    title: str = "Sourcing scorecards"
-    description: str = ""
-    site_url: str = ""
-    build_date: str = ""
-    live_reload: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,24 +63,6 @@ class ArticleOutput:
 
     files: dict[str, bytes]
     entry: str
-
-
-def theme_dir() -> Path:
-    """The default theme: packaged as ``reportgen/templates``, or ``<repo>/templates`` in a checkout."""
-    packaged = resources.files("reportgen").joinpath("templates")
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "templates"
-
-
-def templates_digest(overrides: Path | None = None) -> str:
-    """A hash of every file of the default theme and of the project's templates: pages change when it does."""
-    digest = hashlib.sha256(__version__.encode())
-    for root in [theme_dir(), *([overrides] if overrides is not None and overrides.is_dir() else [])]:
-        for path in sorted(root.rglob("*")):
-            if path.is_file():
-                digest.update(f"\0{path.relative_to(root).as_posix()}\0".encode() + path.read_bytes())
-    return digest.hexdigest()
 
 
 def make_environment(overrides: Path | None = None) -> Environment:
@@ -152,13 +119,6 @@ def highlighted_filter(context: Mapping[str, Any], paragraphs: Sequence[Sequence
 def numbered_notes_filter(context: Mapping[str, Any], notes: Sequence[Note]) -> Markup:
     """Jinja filter: the ``<li>`` items of numbered findings (see ``reportgen.fragments``)."""
     return numbered_notes(notes, url_filter(context, "methodology.html"))
-
-
-def external_url(url: str) -> str | None:
-    """The URL if it is http(s) and safe to link, else None (shown as text, never linked)."""
-    text = url.strip()
-    ok = text.lower().startswith(("http://", "https://")) and not any(c.isspace() or ord(c) < 32 for c in text)
-    return text if ok else None
 
 
 def show_placeholders(explanation: str) -> Markup:
@@ -320,32 +280,3 @@ def _sitemap_pages(summaries: Sequence[Summary], site_url: str) -> list[str]:
 
 def _all_tags(summaries: Sequence[Summary]) -> list[str]:
     return sorted({tag for s in summaries for tag in s.article.meta.tags}, key=lambda t: (t.casefold(), t))
-
-
-def settings_from_config(config: Mapping[str, Any], environ: Mapping[str, str] = os.environ,
-                         live_reload: bool = False) -> Settings:
-    """``[site]`` settings, validated; a build date only when ``SOURCE_DATE_EPOCH`` is set."""
-    section = config.get("site", {})
-    known = ("title", "description", "site_url")
-    for key, value in section.items():
-        if key not in known:
-            raise ConfigError(f"site.{key}: unknown setting (known: {', '.join(known)})")
-        if not isinstance(value, str):
-            raise ConfigError(f"site.{key}: must be a string")
-    site_url = section.get("site_url", "").strip().rstrip("/")
-    if site_url and external_url(site_url) is None:
-        raise ConfigError(f"site.site_url: must start with https:// or http://, got {site_url!r}")
-    return Settings(title=section.get("title", "").strip() or Settings.title,
-                    description=section.get("description", "").strip(), site_url=site_url,
-                    build_date=build_date(environ), live_reload=live_reload)
-
-
-def build_date(environ: Mapping[str, str]) -> str:
-    """``SOURCE_DATE_EPOCH`` as a UTC date (empty when unset): reproducible builds may say when."""
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return ""
-    try:
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date().isoformat()
-    except (ValueError, OverflowError, OSError):
-        raise ConfigError(f"SOURCE_DATE_EPOCH: must be a whole number of seconds, got {epoch!r}") from None

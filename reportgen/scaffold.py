@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportgen import __version__
-from reportgen.render import theme_dir
+from reportgen.theme import theme_dir
 
 # (file in templates/scaffold, where it goes in the new project)
 FILES = (

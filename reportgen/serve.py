@@ -24,7 +24,7 @@ from reportgen.analyze import analyze
 from reportgen.build import BuildOptions, Log, build
 from reportgen.errors import ReportgenError
 from reportgen.model import Article
-from reportgen.render import theme_dir
+from reportgen.theme import theme_dir
 from reportgen.rules import load_rules
 
 VERSION_PATH = "/__reportgen_version"

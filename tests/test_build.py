@@ -14,8 +14,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from click.testing import CliRunner
 
-from reportgen import build as build_module
-from reportgen.build import BuildOptions, StrictBuildError, _progress, build
+from reportgen import site as site_module
+from reportgen import workers as workers_module
+from reportgen.build import BuildOptions, StrictBuildError, build, progress_reporter
 from reportgen.cli import main
 
 from conftest import REPO
@@ -148,7 +149,7 @@ def test_a_failure_mid_build_keeps_the_previous_site(site_project: Path, monkeyp
         raise RuntimeError("template exploded")
 
     with monkeypatch.context() as patch:
-        patch.setattr(build_module, "render_shared", broken_render)
+        patch.setattr(site_module, "render_shared", broken_render)
         with pytest.raises(RuntimeError, match="template exploded"):
             build(BuildOptions(jobs=1), log=lambda m: None)
     fail_write_number(5)
@@ -202,7 +203,7 @@ def test_output_is_deterministic_across_folders_jobs_time_zones_and_locales(site
     build(BuildOptions(jobs=1, output=Path("site")), log=lambda m: None)
     first = all_bytes(site_project / "site")
     other = tmp_path / "elsewhere" / "public"
-    monkeypatch.setattr(build_module, "ARTICLES_PER_WORKER", 1)  # use the process pool for three articles
+    monkeypatch.setattr(workers_module, "ARTICLES_PER_WORKER", 1)  # use the process pool for three articles
     build(BuildOptions(jobs=2, output=other), log=lambda m: None)
     assert all_bytes(other) == first
     env = {**os.environ, "TZ": "Pacific/Chatham", "LC_ALL": "C.UTF-8", "LANG": "tr_TR.UTF-8", "PYTHONHASHSEED": "7"}
@@ -252,10 +253,10 @@ def test_empty_content_folder_builds_an_empty_site_with_a_warning(project, monke
 def test_progress_only_for_long_builds_or_terminals(monkeypatch) -> None:
     lines: list[str] = []
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
-    quiet = _progress(3, lines.append)
+    quiet = progress_reporter(3, lines.append)
     for done in range(1, 4):
         quiet(done)
-    loud = _progress(60, lines.append)
+    loud = progress_reporter(60, lines.append)
     for done in range(1, 61):
         loud(done)
     assert lines[0] == "analyzed 6/60 articles" and lines[-1] == "analyzed 60/60 articles" and len(lines) == 10

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import build as build_module
-from reportgen.build import BuildOptions, build
+from reportgen import workers
+from reportgen.build import BuildOptions, BuildResult, build
 
 from test_build import CAREFUL, PLAIN, THIN, all_bytes
 
@@ -16,13 +16,13 @@ from test_build import CAREFUL, PLAIN, THIN, all_bytes
 def analyzed(monkeypatch) -> list[str]:
     """The paths the build analyzes (not found in the cache), in order, for builds in this process."""
     paths: list[str] = []
-    real = build_module.analyze_file
+    real = workers.analyze_file
 
     def counting(path: Path, *args: object, **kwargs: object) -> object:
         paths.append(path.name)
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(build_module, "analyze_file", counting)
+    monkeypatch.setattr(workers, "analyze_file", counting)
     return paths
 
 
@@ -34,7 +34,7 @@ def site_project(project, monkeypatch) -> Path:
     return root
 
 
-def quiet_build(**options: object) -> build_module.BuildResult:
+def quiet_build(**options: object) -> BuildResult:
     return build(BuildOptions(jobs=1, **options), log=lambda m: None)  # type: ignore[arg-type]
 
 

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reportgen.errors import ArticleError
-from reportgen.load import find_articles, load_article, markdown_to_text, slugify
+from reportgen.find import find_articles
+from reportgen.load import load_article, markdown_to_text, slugify
 from reportgen.model import Meta
 
 REPO = Path(__file__).resolve().parent.parent

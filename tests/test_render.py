@@ -12,8 +12,8 @@ from reportgen.analyze import analyze
 from reportgen.corpus import band, metric_specs
 from reportgen.errors import ConfigError
 from reportgen.model import Finding, Meta
-from reportgen.render import (Settings, Site, external_url, make_environment, relative_url, render_site,
-                              settings_from_config)
+from reportgen.render import Site, make_environment, relative_url, render_site
+from reportgen.theme import Settings, external_url, settings_from_config
 from reportgen.rules import load_rules
 from reportgen.scorecard import Note, Segment, highlight, number_findings, source_rows
 

@@ -10,7 +10,7 @@ from reportgen import __version__
 from reportgen.build import BuildOptions, build
 from reportgen.cli import main
 from reportgen.config import load_config
-from reportgen.render import settings_from_config
+from reportgen.theme import settings_from_config
 
 
 def test_init_creates_a_project_that_builds(tmp_path: Path, monkeypatch) -> None:

@@ -84,7 +84,7 @@ def test_snapshot_sees_new_changed_and_deleted_files(tmp_path: Path) -> None:
 
 def test_serve_command_defaults(monkeypatch) -> None:
     seen: list[tuple[BuildOptions, int]] = []
-    monkeypatch.setattr("reportgen.cli.serve", lambda options, port, log: seen.append((options, port)))
+    monkeypatch.setattr("reportgen.serve.serve", lambda options, port, log: seen.append((options, port)))
     assert CliRunner().invoke(main, ["serve"]).exit_code == 0
     assert seen[0] == (BuildOptions(content=Path("content"), config=None, jobs=None), 8000)
     CliRunner().invoke(main, ["serve", "--port", "9001", "--content", "texts"])

@@ -1,0 +1,136 @@
+"""Make the site: every article analyzed (or found in the cache), then every page rendered and written.
+
+``build`` comes here only when something changed. Only the articles' summaries stay in memory:
+analyses go through the cache from the workers that make them to the workers that render them,
+and the two files that grow with the site (the index and ``data/articles.json``) are streamed.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from contextlib import contextmanager, nullcontext
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping, Sequence
+
+from reportgen.build import BuildOptions, Log, Plan, digest, progress_reporter, report_warnings
+from reportgen.cache import CACHE_DIR, AnalysisCache, Problem
+from reportgen.export import json_chunks
+from reportgen.find import NO_ARTICLES
+from reportgen.model import Item, Summary
+from reportgen.render import Context, article_path, data_path, make_environment, render_index, render_shared
+from reportgen.rules import RuleSet
+from reportgen.workers import Workers
+from reportgen.write import Staging
+
+RESERVED_SLUGS = frozenset({"articles"})  # data/articles.json is the corpus export
+
+
+def make_site(plan: Plan, previous: Mapping[str, Any], log: Log) -> tuple[int, int, tuple[str, ...]]:
+    """Analyze, render and write the planned site; its articles, findings and warnings."""
+    options = plan.options
+    with _cache(options) as cache, Workers(options.jobs, plan.config, options.content, cache.folder,
+                                           plan.overrides) as workers:
+        items, problems = analyze_articles(plan.files, plan.keys, cache, workers, progress_reporter(len(plan.files), log))
+        skipped = list(problems.values())
+        if not plan.files:
+            skipped.append((options.content.name or str(options.content), NO_ARTICLES))
+        warnings = tuple(f"{path}: {problem}" for path, problem in skipped)
+        report_warnings(warnings, options.strict, log)
+        items = unique_slugs(items)
+        summaries = [item.summary for item in items]
+        context = Context.of(summaries, plan.specs, plan.settings)
+        rules = plan.rules
+        with Staging(options.output) as staging:
+            common = digest(context, rules.fingerprint, plan.templates)  # what every article's pages depend on
+            pages = write_articles(items, skipped, context, rules, staging, workers, common, previous.get("pages", {}))
+            env = make_environment(plan.overrides)
+            staging.write_chunks("index.html", render_index(env, summaries, context))
+            for relative, data in sorted(render_shared(env, summaries, skipped, context, rules, plan.overrides).items()):
+                staging.write(relative, data)
+            findings = sum(summary.findings for summary in summaries)
+            staging.manifest = {"site": plan.site_key, "pages": pages, "counts": [len(items), findings],
+                                "warnings": list(warnings)}
+        if options.cache:
+            cache.keep_only([*(item.key for item in items), *problems])
+    return len(items), findings, warnings
+
+
+def analyze_articles(files: Sequence[Path], keys: Sequence[str], cache: AnalysisCache, workers: "Workers",
+                     progress: Callable[[int], None]) -> tuple[list[Item], dict[str, Problem]]:
+    """Every article's summary (from the cache, or analyzed now), and the files that could not be loaded, by key."""
+    known = cache.briefs()
+    todo = [(path, key) for path, key in zip(files, keys) if key not in known]
+    done = len(files) - len(todo)
+    for batch, briefs in zip(*workers.map("analyze", todo)):
+        known.update((key, found) for (_, key), found in zip(batch, briefs))
+        done += len(batch)
+        progress(done)
+    items, problems = [], {}
+    for path, key in zip(files, keys):
+        if isinstance(known[key], Summary):
+            items.append(Item(path, key, known[key]))
+        else:
+            problems[key] = known[key]
+    return items, problems
+
+
+def write_articles(items: Sequence[Item], skipped: Sequence[Problem], context: Context, rules: RuleSet,
+                   staging: Staging, workers: "Workers", common: str, previous: Mapping[str, str]) -> dict[str, str]:
+    """Write every article's files and ``data/articles.json``; the key of what each article's files were made from.
+
+    An article whose key is the one the current site's manifest gives it (previous) keeps its files.
+    """
+    keys = {item.summary.article.slug: digest(common, item.key, item.summary.article.slug) for item in items}
+    todo = [item for item in items if previous.get(item.summary.article.slug) != keys[item.summary.article.slug]
+            or not staging.keep(*_article_files(item))]
+    batches, results = workers.map("render", todo, context, staging.root)
+    finished = iter(zip(batches, results))
+    fresh, written = {item.key for item in todo}, set()
+
+    def entries() -> Iterator[str]:
+        """Each article's line of articles.json, taken from its data file once the file is written."""
+        for item in items:
+            while item.key in fresh and item.key not in written:
+                batch, _ = next(finished)
+                written.update(i.key for i in batch)
+            yield (staging.root / data_path(item.summary)).read_text(encoding="utf-8").split("\n")[2]
+
+    staging.write_chunks("data/articles.json", json_chunks(entries(), skipped, rules.fingerprint))
+    return keys
+
+
+def _article_files(item: Item) -> tuple[str, str]:
+    return article_path(item.summary), data_path(item.summary)
+
+
+@contextmanager
+def _cache(options: BuildOptions) -> Iterator[AnalysisCache]:
+    """The project's analysis cache, or a temporary one that only carries analyses from stage 2 to 3."""
+    folder = nullcontext(str(options.project / CACHE_DIR)) if options.cache else tempfile.TemporaryDirectory(
+        prefix="reportgen-cache-")
+    with folder as path:
+        cache = AnalysisCache(Path(path))
+        try:
+            yield cache
+        finally:
+            cache.close()
+
+
+def unique_slugs(items: Sequence[Item]) -> list[Item]:
+    """The items with distinct slugs, ignoring case: later duplicates (in path order) get ``-2``, ``-3``, ..."""
+    natural = {i.summary.article.slug.casefold() for i in items}
+    taken = set(RESERVED_SLUGS)
+    unique = []
+    for item in items:
+        slug = item.summary.article.slug
+        if slug.casefold() in taken:
+            n = 2
+            while f"{slug}-{n}".casefold() in taken or f"{slug}-{n}".casefold() in natural:
+                n += 1
+            slug = f"{slug}-{n}"
+            summary = item.summary
+            item = replace(item, summary=replace(summary, article=replace(summary.article, slug=slug)))
+        taken.add(slug.casefold())
+        unique.append(item)
+    return unique

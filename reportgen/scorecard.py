@@ -101,13 +101,21 @@ def highlight(text: str, paragraphs: Sequence[tuple[int, int]], notes: Sequence[
         starts[note.finding.start].append(note)
         ends[note.finding.end].append(note)
     cuts = sorted({*starts, *ends, *(p for span in paragraphs for p in span)})
-    return [_paragraph(text, start, end, cuts, starts, ends, notes) for start, end in paragraphs]
+    by_start = sorted(notes, key=lambda n: n.finding.start)
+    pending, open_notes, result = 0, [], []
+    for start, end in paragraphs:  # in text order: findings open across a paragraph start, found in one pass
+        while pending < len(by_start) and by_start[pending].finding.start < start:
+            open_notes.append(by_start[pending])
+            pending += 1
+        open_notes = [n for n in open_notes if n.finding.end > start]
+        result.append(_paragraph(text, start, end, cuts, starts, ends, open_notes))
+    return result
 
 
 def _paragraph(text: str, start: int, end: int, cuts: list[int], starts: dict[int, list[Note]],
-               ends: dict[int, list[Note]], notes: Sequence[Note]) -> tuple[Piece, ...]:
+               ends: dict[int, list[Note]], open_notes: Sequence[Note]) -> tuple[Piece, ...]:
     """One paragraph's pieces: a sweep over the cut points, keeping the set of open findings."""
-    active = {n.number: n for n in notes if n.finding.start < start < n.finding.end}
+    active = {n.number: n for n in open_notes}
     pieces: list[Piece] = []
     here = bisect.bisect_left(cuts, start)
     points = cuts[here:bisect.bisect_right(cuts, end)]

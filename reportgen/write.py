@@ -3,6 +3,12 @@
 The site is built into ``.<name>.reportgen-tmp-*`` beside the output folder and renamed into
 place only when every file is written, so a failed or interrupted build leaves the previous
 site untouched and no half-written one anywhere.
+
+A build holds a lock on its staging folder while it runs, and swaps under a lock on the parent
+folder. So the next build can tell what a killed build left behind (a staging folder nobody
+holds, a retired site) and clean it up, and put the old site back if a build died between the
+two renames of a swap, without ever touching the folders of a build still running. (The locks
+are POSIX ``flock``; elsewhere leftovers stay for the user to delete.)
 """
 
 from __future__ import annotations
@@ -12,12 +18,20 @@ import os
 import posixpath
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from reportgen.errors import ReportgenError
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
 MARKER = ".reportgen-site"
+STAGING = ".reportgen-tmp-"  # .<output name><STAGING>*: a site being written
+RETIRED = ".reportgen-old-"  # .<output name><RETIRED>*: the previous site, during a swap
 MARKER_TEXT = "This folder is written by `reportgen build` and replaced on every build.\n"
 
 
@@ -90,23 +104,29 @@ class Staging:
         self.output = Path(os.path.abspath(output))
         self.manifest: dict[str, Any] = {}
         self.output.parent.mkdir(parents=True, exist_ok=True)
-        self.root = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.reportgen-tmp-", dir=self.output.parent))
+        self.root = Path(tempfile.mkdtemp(prefix=f".{self.output.name}{STAGING}", dir=self.output.parent))
+        self.lock = _try_lock(self.root)  # held until the build ends: this folder is in use
         self.folder = GuardedFolder(self.root)
+        sweep_leftovers(self.output)
 
     def __enter__(self) -> "Staging":
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
-        if kind is not None:
-            shutil.rmtree(self.root, ignore_errors=True)
-            return
         try:
-            self.write(MARKER, (MARKER_TEXT + json.dumps(self.manifest, sort_keys=True) + "\n").encode())
-            self.root.chmod(0o755)  # mkdtemp makes it private; a published site must be readable
-            swap_in(self.root, self.output)
-        except BaseException:
-            shutil.rmtree(self.root, ignore_errors=True)
-            raise
+            if kind is not None:
+                shutil.rmtree(self.root, ignore_errors=True)
+                return
+            try:
+                self.write(MARKER, (MARKER_TEXT + json.dumps(self.manifest, sort_keys=True) + "\n").encode())
+                self.root.chmod(0o755)  # mkdtemp makes it private; a published site must be readable
+                swap_in(self.root, self.output)
+            except BaseException:
+                shutil.rmtree(self.root, ignore_errors=True)
+                raise
+        finally:
+            if self.lock is not None:
+                os.close(self.lock)
 
     def write(self, relative: str, data: bytes) -> None:
         """Write one file at a site-relative path."""
@@ -147,15 +167,59 @@ def read_manifest(output: Path) -> dict[str, Any]:
 
 def swap_in(staging: Path, output: Path) -> None:
     """Replace output by staging with renames; the old site is restored if the swap fails."""
-    if not output.exists():
-        staging.rename(output)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.reportgen-old-", dir=output.parent))
-    retired.rmdir()
-    output.rename(retired)
-    try:
-        staging.rename(output)
-    except BaseException:
-        retired.rename(output)
-        raise
+    with _locked(output.parent):
+        if not output.exists():
+            staging.rename(output)
+            return
+        retired = Path(tempfile.mkdtemp(prefix=f".{output.name}{RETIRED}", dir=output.parent))
+        retired.rmdir()
+        output.rename(retired)
+        try:
+            staging.rename(output)
+        except BaseException:
+            retired.rename(output)
+            raise
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def sweep_leftovers(output: Path) -> None:
+    """Remove what killed builds left beside output, and restore the site if one died mid-swap."""
+    with _locked(output.parent):  # no swap is half done while we look
+        for path in sorted(output.parent.iterdir()):
+            if path.name.startswith(f".{output.name}{STAGING}"):
+                lock = _try_lock(path)
+                if lock is not None:  # nobody is writing it: its build is gone
+                    shutil.rmtree(path, ignore_errors=True)
+                    os.close(lock)
+            elif path.name.startswith(f".{output.name}{RETIRED}") and fcntl is not None:
+                if not output.exists():
+                    path.rename(output)  # the build died between its two renames: the old site comes back
+                else:
+                    shutil.rmtree(path, ignore_errors=True)
+
+
+def _try_lock(folder: Path) -> int | None:
+    """An exclusive lock on a folder, held through its open descriptor; None if another process has it."""
+    if fcntl is None:
+        return None
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(descriptor)
+        return None
+    return descriptor
+
+
+@contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on a folder, waiting for it (nothing on systems without ``flock``)."""
+    if fcntl is None:
+        yield
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)

@@ -129,3 +129,23 @@ def test_symlinked_output_to_the_project_is_refused(layout: Path) -> None:
     with pytest.raises(UnsafeOutputError):
         check_output_folder(Path("alias"), Path("content"), layout)
 
+
+
+def test_leftovers_of_killed_builds_are_swept_but_not_a_running_builds(tmp_path: Path) -> None:
+    from reportgen.write import Staging, sweep_leftovers
+
+    out = tmp_path / "site"
+    dead = tmp_path / ".site.reportgen-tmp-dead"  # a killed build's staging folder: nobody holds it
+    dead.mkdir()
+    (dead / "index.html").write_text("half")
+    retired = tmp_path / ".site.reportgen-old-dead"  # a build killed between the two renames of its swap
+    retired.mkdir()
+    (retired / "index.html").write_text("the last good site")
+    with Staging(out) as running:
+        assert not dead.exists()
+        assert (out / "index.html").read_text() == "the last good site" and not retired.exists()
+        sweep_leftovers(out)  # as another build starting now would
+        assert running.root.is_dir()  # held: still being written
+        running.write("index.html", b"new")
+    assert (out / "index.html").read_text() == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]

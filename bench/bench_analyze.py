@@ -40,7 +40,12 @@ STAGES = ("split_sentences", "quote_spans", "of", "find_attributions", "supporte
 
 def sentence_pool() -> list[str]:
     """News-style sentences: the seed and demo articles, and the rows of the news set."""
-    from reportgen.load import find_articles, load_article
+    from reportgen.load import load_article
+
+    try:
+        from reportgen.find import find_articles
+    except ImportError:  # before the loader's file finding moved to reportgen.find
+        from reportgen.load import find_articles  # type: ignore[attr-defined,no-redef]
     from reportgen.segment import split_sentences
 
     pool = []

@@ -6,6 +6,7 @@ Pure: no I/O beyond reading the shipped data files once, no global state, determ
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import attrgetter
 
 from reportgen.attribution import find_attributions
 from reportgen.match import match_rules, supported_sentences
@@ -31,7 +32,7 @@ def analyze(article: Article, rules: RuleSet | None = None) -> Analysis:
     lexical = match_rules(
         index, [*rules.by_category("hedge"), *rules.by_category("generalization")], sentences, quotes, supported
     )
-    findings = tuple(sorted([*attributions, *lexical], key=lambda f: (f.start, f.end, f.category, f.rule)))
+    findings = tuple(sorted([*attributions, *lexical], key=attrgetter("start", "end", "category", "rule")))
     grades = readability(text, sentences)
     return Analysis(article, sentences, quotes, findings, grades, score(findings, grades))
 

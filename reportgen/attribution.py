@@ -17,11 +17,12 @@ The method, sentence by sentence, in text order:
 from __future__ import annotations
 
 import bisect
-import re
 from functools import cached_property
+from itertools import chain
+from operator import attrgetter
 from typing import Sequence
 
-from reportgen.model import Finding, Span
+from reportgen.model import Finding, Span, make_finding
 from reportgen.phrases import CLOSING, RELATIVES, Sentence
 from reportgen.quotes import in_spans
 from reportgen.rules import Rule, RuleSet
@@ -34,15 +35,16 @@ def find_attributions(
 ) -> list[Finding]:
     """All attribution findings in the text, in order."""
     finder = _Finder(index, quotes, rules.by_category("attribution"), lexicon)
-    starts = [t.start for t in index.tokens]
+    starts = index.starts
     hits = _Hits(lexicon, index)
     finder.agentless()
     for start, end in sentences:
         lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         finder.sentence(lo, hi, hits)
-    return sorted(finder.findings, key=lambda f: (f.start, f.end))
+    return sorted(finder.findings, key=attrgetter("start", "end"))
 
 
+_QUOTE_ENDS = "’”'\""
 _PASSIVE_BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
 
 
@@ -51,13 +53,14 @@ class _Hits:
 
     def __init__(self, lexicon: Lexicon, index: TextIndex) -> None:
         self.hits = {name: getattr(lexicon, name).find(index) for name in ("markers", "object_cues", "subject_cues")}
+        self.firsts = {name: [first for first, _ in hits] for name, hits in self.hits.items()}
 
     def between(self, name: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """The matches of one cue list that start within tokens lo..hi and end by hi."""
-        hits = self.hits[name]
-        i = bisect.bisect_left(hits, (lo, 0))
-        j = bisect.bisect_left(hits, (hi, 0))
-        return [h for h in hits[i:j] if h[1] <= hi]
+        firsts = self.firsts[name]
+        i = bisect.bisect_left(firsts, lo)
+        j = bisect.bisect_left(firsts, hi, i)
+        return [h for h in self.hits[name][i:j] if h[1] <= hi] if i < j else []
 
 
 class _Finder:
@@ -75,27 +78,28 @@ class _Finder:
         self.findings: list[Finding] = []
         self.seen: list[Source] = []
         self.spans: set[Span] = set()
-        self.agentless_spans: list[Span] = []
-        self.possessives = sorted(i for word, found in index.positions.items() if word.endswith(("'s", "'")) for i in found)
+        self.passive: set[int] = set()  # tokens that start inside an agentless passive ("it was reported")
+        self.possessives = _possessive_cues(index, lexicon)
         self.tokens: Sequence[Token] = ()
         self.read = Sentence((), {}, lexicon)
 
     def sentence(self, lo: int, hi: int, hits: _Hits) -> None:
         """Find the attributions of the sentence made of tokens lo..hi."""
+        object_cues, subject_cues = hits.between("object_cues", lo, hi), hits.between("subject_cues", lo, hi)
+        possessives = self.possessives[bisect.bisect_left(self.possessives, lo):bisect.bisect_left(self.possessives, hi - 1)]
+        if not (object_cues or subject_cues or possessives):
+            return  # most sentences have a cue, but a sentence without one needs no reading
         self.tokens = self.index.tokens[lo:hi]
         markers = {b - 1 - lo: a - lo for a, b in hits.between("markers", lo, hi)}
         self.read = Sentence(self.tokens, markers, self.lex)
         taken: set[int] = set()  # tokens of object cues and their phrases: no subject cue inside
-        for first, last in hits.between("object_cues", lo, hi):
+        for first, last in object_cues:
             taken.update(range(first, first + self._object_cue(first - lo, last - lo)))
-        for first, last in hits.between("subject_cues", lo, hi):
-            passive = any(a <= self.index.tokens[first].start < b for a, b in self.agentless_spans)
-            if first not in taken and not passive:
+        for first, last in subject_cues:
+            if first not in taken and first not in self.passive:
                 self._subject_cue(first - lo, last - lo)
-        for i in self.possessives[bisect.bisect_left(self.possessives, lo):bisect.bisect_left(self.possessives, hi - 1)]:
-            cue = self.index.tokens[i + 1]
-            if self.lex.has("possessive_cues", cue.lower):
-                self._record(self.read.backward(i + 1 - lo), cue.text)
+        for i in possessives:
+            self._record(self.read.backward(i + 1 - lo), self.index.tokens[i + 1].text)
 
     def _object_cue(self, first: int, after: int) -> int:
         """'according to X', 'which cited X': the source follows the cue; returns the tokens read."""
@@ -118,8 +122,9 @@ class _Finder:
         j = first - 1
         while j >= 0 and (self.lex.has("verb_modifiers", tokens[j].lower) or _is_adverb(tokens[j])):
             j -= 1
-        if any(self._negates(t) for t in tokens[max(j, 0):first]):
-            return  # "did not respond", "declined to say": no claim is reported
+        for token in tokens[max(j, 0):first]:
+            if self._negates(token):
+                return  # "did not respond", "declined to say": no claim is reported
         if first > 0 and tokens[first - 1].lower in _PASSIVE_BE:
             return  # "would be announced", "were told": the subject received the words, it did not say them
         before = tokens[j].lower if j == first - 1 and j >= 0 else ""
@@ -158,8 +163,9 @@ class _Finder:
                 if match.span() in self.spans:
                     continue
                 self.spans.add(match.span())
-                self.agentless_spans.append(match.span())
-                self.findings.append(Finding(
+                starts = self.index.starts
+                self.passive.update(range(bisect.bisect_left(starts, match.start()), bisect.bisect_left(starts, match.end())))
+                self.findings.append(make_finding(
                     category="attribution", rule=rule.id, start=match.start(), end=match.end(),
                     text=match.group(), explanation=rule.explanation.format(text=match.group()),
                     severity=rule.severity, voice=self._voice(match.start()), source_kind=rule.source_kind,
@@ -184,23 +190,34 @@ class _Finder:
         if voice == "quoted" and is_pronoun:
             return False  # "we", "he" inside a quotation belong to the speaker's story, not the article's
         phrase_text = self._phrase_text(phrase)
-        source = classify(phrase, _clean(phrase_text), self.seen, self.lex, lambda: self.people)
+        cleaned = _clean(phrase_text)
+        source = classify(phrase, cleaned, self.seen, self.lex, lambda: self.people)
         if source is None:
             return False
         via = via or source.via
         self.spans.add(span)
-        self.seen.append(Source(source.kind, source.name, source.head, via))
+        self.seen.append(source if via == source.via else Source(source.kind, source.name, source.head, via))
         rule = self.rules[source.kind]
-        shown = f"“{source.name}”" if _clean(phrase_text) == source.name else f"“{phrase_text}” ({source.name})"
+        shown = f"“{source.name}”" if cleaned == source.name else f"“{phrase_text}” ({source.name})"
         explanation = rule.explanation.format(source=shown, text=phrase_text)
         if via:
             explanation += f" It reaches the article second-hand, relayed by {via}."
-        self.findings.append(Finding(
+        self.findings.append(make_finding(
             category="attribution", rule=rule.id, start=span[0], end=span[1], text=phrase_text,
             explanation=explanation, severity=rule.severity, voice=voice, source_kind=source.kind,
             cue=cue, source_name=source.name, via=via,
         ))
         return True
+
+
+def _possessive_cues(index: TextIndex, lexicon: Lexicon) -> list[int]:
+    """Tokens ending in a possessive ("the ministry's") and followed by a possessive cue ("account")."""
+    cues, lowers, tokens = lexicon.lists["possessive_cues"], index.lowers, index.tokens
+    if any(len(cue) == 1 and not (cue.isalnum() or cue == "_") for cue in cues):  # a punctuation mark
+        after = [j for j, lower in enumerate(lowers) if lower in cues]
+    else:  # read from the cues' side: a few cue words against the hundreds of words of the text
+        after = sorted(chain.from_iterable(index.positions[cue] for cue in cues & index.positions.keys()))
+    return [j - 1 for j in after if j > 0 and tokens[j - 1].is_word and lowers[j - 1].endswith(("'s", "'"))]
 
 
 def _is_adverb(token: Token) -> bool:
@@ -209,4 +226,7 @@ def _is_adverb(token: Token) -> bool:
 
 def _clean(phrase: str) -> str:
     """A source phrase for display: no comma or period left inside its closing quote."""
-    return re.sub(r"[,.](?=[’”'\"]$)", "", phrase.strip())
+    phrase = phrase.strip()
+    if len(phrase) > 1 and phrase[-1] in _QUOTE_ENDS and phrase[-2] in ",.":
+        return phrase[:-2] + phrase[-1]
+    return phrase

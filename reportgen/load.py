@@ -5,6 +5,12 @@ Decisions a reader of the output should know about:
 - Only UTF-8 is accepted (a BOM is stripped). UTF-16 files are refused with a clear message
   rather than decoded, because every later stage (and the linter positions) re-reads the
   source as UTF-8.
+- Every problem is one line: the file, what is wrong, and how to fix it (see the README's
+  Troubleshooting section, which lists them).
+- Front-matter text is cleaned like the body: control characters become spaces and
+  unpaired surrogates (which YAML escapes can make, and UTF-8 cannot encode) become U+FFFD.
+- Slugs are ASCII (Cyrillic is transliterated) and never a name Windows reserves for a device
+  (``con``, ``aux``, ``nul``, ...) or ``index``, which would shadow the articles folder's index.
 - ``.txt`` files have no front matter; blank lines separate paragraphs, single newlines are spaces.
 - Markdown is parsed with markdown-it-py's ``js-default`` preset, so raw HTML is never
   interpreted: ``<script>`` arrives as literal text (and any html tokens are dropped).
@@ -37,9 +43,13 @@ from reportgen.model import Article, Meta, Span
 MAX_BYTES = 10 * 1024 * 1024  # far beyond any news article; guards memory against stray dumps
 TITLE_LENGTH = 80
 SLUG_LENGTH = 80
+MOVE_IT = "move it out of the content folder"
+# Device names Windows refuses as file names, with any extension; and index, the folder's own page.
+RESERVED_SLUGS = frozenset({"con", "prn", "aux", "nul", "index", *(f"{d}{n}" for d in ("com", "lpt") for n in range(10))})
 
 _TEXT_KEYS = ("outlet", "author", "language", "url")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_UNENCODABLE = re.compile(r"[\ud800-\udfff]")  # lone surrogates: YAML's "\ud800" escape makes them
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St))[.!?…]+[\"'”’)]*(?=\s|$)")
 _MARKDOWN = MarkdownIt("js-default")  # raw HTML is never rendered: it stays text
 # Any character that can start inline markup or an entity, anything but a newline below a space, a line that
@@ -47,7 +57,12 @@ _MARKDOWN = MarkdownIt("js-default")  # raw HTML is never rendered: it stays tex
 _MARKUP = re.compile(r"[*_`\[\]<>&\\~|\x00-\x09\x0b-\x1f\x7f]|^[ \t#>+=-]|^\d{1,9}[.)]", re.MULTILINE)
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 _SLUG_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d",
-                               "þ": "th", "ı": "i", "'": None, "’": None})
+                               "þ": "th", "ı": "i", "'": None, "’": None,
+                               # Cyrillic (Ukrainian national transliteration, then Russian's own letters)
+                               **dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэёъ",
+                                          ["a", "b", "v", "h", "g", "d", "e", "ie", "zh", "z", "y", "i", "i", "i",
+                                           "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch",
+                                           "sh", "shch", "", "iu", "ia", "y", "e", "e", ""]))})
 
 
 @dataclass(frozen=True)
@@ -86,7 +101,7 @@ def load_article(path: Path, root: Path | None = None) -> Article:
 
 
 def slugify(value: str) -> str:
-    """A safe, lowercase ASCII slug ([a-z0-9-], no leading/trailing '-', max 80 chars, never empty: 'article' fallback)."""
+    """A safe, lowercase ASCII slug ([a-z0-9-], no leading/trailing '-', max 80 chars, never empty or reserved)."""
     letters = unicodedata.normalize("NFKD", value.lower().translate(_SLUG_LETTERS))
     slug = re.sub(r"[^a-z0-9]+", "-", letters.encode("ascii", "ignore").decode("ascii")).strip("-")
     if len(slug) > SLUG_LENGTH:
@@ -94,6 +109,8 @@ def slugify(value: str) -> str:
         # Prefer ending on a whole word unless that would throw away most of the slug.
         slug = cut[:cut.rfind("-")] if cut.rfind("-") > SLUG_LENGTH // 2 else cut[:SLUG_LENGTH]
         slug = slug.rstrip("-")
+    if slug in RESERVED_SLUGS:
+        slug = f"{slug}-article"
     return slug or "article"
 
 
@@ -117,18 +134,20 @@ def _shown_path(path: Path, root: Path | None) -> str:
 def _read(path: Path, shown: str) -> bytes:
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise ArticleError(shown, f"too large for an article (over {MAX_BYTES // (1024 * 1024)} MB)")
+            raise ArticleError(shown, f"too large for an article (over {MAX_BYTES // (1024 * 1024)} MB): "
+                                      f"split it, or {MOVE_IT}")
         return path.read_bytes()
     except OSError as exc:
-        raise ArticleError(shown, f"cannot read the file ({exc.strerror or exc})") from None
+        raise ArticleError(shown, f"cannot read the file ({exc.strerror or exc}): check that it exists and "
+                                  "that you may read it") from None
 
 
 def _decode(raw: bytes, shown: str) -> str:
     """UTF-8 text with the BOM stripped, line endings as "\\n" and stray control characters as spaces."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         raise ArticleError(shown, "UTF-16 text, not UTF-8 (save it as UTF-8)")
     if b"\x00" in raw:
-        raise ArticleError(shown, "a binary file, not text")
+        raise ArticleError(shown, f"a binary file, not text ({MOVE_IT})")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -137,9 +156,25 @@ def _decode(raw: bytes, shown: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     controls = len(_CONTROL.findall(text))
     if controls * 10 > len(text):
-        raise ArticleError(shown, "a binary file, not text (mostly control characters)")
+        raise ArticleError(shown, f"a binary file, not text: mostly control characters ({MOVE_IT})")
     # Same length replacement keeps offsets; control characters are not text and break HTML.
     return _CONTROL.sub(" ", text) if controls else text
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """True for UTF-16 without a byte-order mark: NULs on one side of the byte pairs only, decoding to text."""
+    sample = raw[:4096 - len(raw[:4096]) % 2]
+    if b"\x00" not in sample:
+        return False
+    for odd, codec in ((True, "utf-16-le"), (False, "utf-16-be")):
+        if b"\x00" not in sample[int(not odd)::2]:  # every NUL is the high byte of a character
+            try:
+                text = sample.decode(codec)
+            except UnicodeDecodeError:
+                text = ""
+            if text and sum(c.isprintable() or c.isspace() for c in text) > 0.95 * len(text):
+                return True
+    return False
 
 
 def _parse_yaml(text: str) -> Any:
@@ -149,7 +184,11 @@ def _parse_yaml(text: str) -> Any:
     if fast is not None:
         try:
             return yaml.load(text, Loader=fast)
-        except (yaml.YAMLError, ValueError, RecursionError):
+        except yaml.YAMLError as exc:
+            # The pure-Python parser would recurse for seconds before failing the same way.
+            if "maximum nesting depth" in str(exc):
+                raise ValueError("nested too deeply") from None
+        except (ValueError, RecursionError):
             pass
     return yaml.load(text, Loader=yaml.SafeLoader)
 
@@ -169,7 +208,9 @@ def _split_front_matter(source: str, shown: str) -> tuple[dict[Any, Any], str]:
         where = f" (line {exc.problem_mark.line + 2})" if exc.problem_mark else ""
         problem = _collapse(exc.problem or exc.context or str(exc))
         raise ArticleError(shown, f"malformed front matter: {problem}{where}") from None
-    except (yaml.YAMLError, ValueError, RecursionError) as exc:  # bad dates raise ValueError
+    except RecursionError:
+        raise ArticleError(shown, "malformed front matter: nested too deeply") from None
+    except (yaml.YAMLError, ValueError) as exc:  # bad dates raise ValueError
         problem = _collapse(str(exc) or type(exc).__name__)
         raise ArticleError(shown, f"malformed front matter: {problem}") from None
     if front is None:
@@ -203,7 +244,8 @@ def _text_value(front: dict[Any, Any], key: str, shown: str, collapse: bool = Tr
         # YAML turns unquoted yes/no/on/off and dates into other types; quoting keeps the words.
         hint = " (put it in quotes)" if isinstance(value, (bool, datetime.date)) else ""
         raise ArticleError(shown, f"front matter '{key}' must be text, not a {_yaml_type(value)}{hint}")
-    return _collapse(str(value)) if collapse else str(value).strip()
+    text = _clean(str(value))
+    return _collapse(text) if collapse else text.strip()
 
 
 def _date_value(value: Any, shown: str) -> str:
@@ -226,7 +268,7 @@ def _tags_value(value: Any, shown: str) -> tuple[str, ...]:
     else:
         kind = _yaml_type(value)
         raise ArticleError(shown, f"front matter 'tags' must be a list or a comma-separated string, not a {kind}")
-    tags = (_collapse(str(item)) for item in items)
+    tags = (_collapse(_clean(str(item))) for item in items)
     return tuple(dict.fromkeys(tag for tag in tags if tag))
 
 
@@ -304,6 +346,11 @@ def _is_word(value: Any) -> bool:
     return isinstance(value, (str, int, float)) and not isinstance(value, bool)
 
 
+def _clean(text: str) -> str:
+    """Front-matter text without control characters (spaces instead) or lone surrogates (U+FFFD instead)."""
+    return _UNENCODABLE.sub("\ufffd", _CONTROL.sub(" ", text))
+
+
 def _collapse(text: str) -> str:
     return " ".join(text.split())
 
@@ -313,5 +360,6 @@ def _same(a: str, b: str) -> bool:
 
 
 def _yaml_type(value: Any) -> str:
-    names = {dict: "mapping", list: "list", bool: "true/false value", datetime.date: "date", datetime.datetime: "date"}
+    names = {dict: "mapping", list: "list", bool: "true/false value", datetime.date: "date", datetime.datetime: "date",
+             str: "string", int: "number", float: "number", type(None): "empty value"}
     return names.get(type(value), type(value).__name__)

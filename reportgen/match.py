@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Iterable, Iterator, Sequence
 
-from reportgen.model import Finding, Span
+from reportgen.model import Finding, Span, make_finding
 from reportgen.quotes import in_spans
 from reportgen.rules import Rule
 from reportgen.tokens import TextIndex, pattern_matches
 
-_DIGITS = frozenset("0123456789")
+_DIGIT = re.compile("[0-9]")
 _EXCLUDE_WINDOW = 40  # characters around a match in which its rule's exclusions are tried
 
 
@@ -42,9 +43,9 @@ def match_rules(
 
 def rule_spans(index: TextIndex, rule: Rule) -> Iterator[Span]:
     """Spans matched by a rule's words and patterns (before exclusions)."""
-    tokens = index.tokens
+    token_starts, tokens = index.starts, index.tokens
     for first, last in rule.phrases.find(index):
-        yield tokens[first].start, tokens[last - 1].end
+        yield token_starts[first], tokens[last - 1].end
     for regex, starts in rule.compiled_patterns:
         for match in pattern_matches(index, regex, starts):
             end = match.start() + len(match.group().rstrip())
@@ -59,7 +60,7 @@ def supported_sentences(text: str, sentences: Sequence[Span], attributions: Sequ
     still a judgement nobody stands behind.
     """
     starts = [s for s, _ in sentences]
-    flags = [not _DIGITS.isdisjoint(text[a:b]) for a, b in sentences]
+    flags = [_DIGIT.search(text, a, b) is not None for a, b in sentences]
     for finding in attributions:
         if finding.source != "named":
             continue
@@ -74,8 +75,12 @@ def _excluded(rule: Rule, text: str, start: int, end: int) -> bool:
     if rule.exclude_regex is None:
         return False
     low = max(0, start - _EXCLUDE_WINDOW)
-    return any(m.start() <= start and end <= m.end()
-               for m in rule.exclude_regex.finditer(text, low, min(len(text), end + _EXCLUDE_WINDOW)))
+    for m in rule.exclude_regex.finditer(text, low, min(len(text), end + _EXCLUDE_WINDOW)):
+        if m.start() > start:
+            return False  # the matches come in order: none after this one can cover the match
+        if end <= m.end():
+            return True
+    return False
 
 
 def _in_supported(position: int, starts: Sequence[int], supported: Sequence[bool]) -> bool:
@@ -85,7 +90,7 @@ def _in_supported(position: int, starts: Sequence[int], supported: Sequence[bool
 
 def _finding(rule: Rule, text: str, start: int, end: int, quoted: bool) -> Finding:
     matched = text[start:end]
-    return Finding(
+    return make_finding(
         category=rule.category, rule=rule.id, start=start, end=end, text=matched,
         explanation=rule.explanation.format(text=matched), severity=rule.severity,
         voice="quoted" if quoted else "reporter",

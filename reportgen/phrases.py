@@ -9,6 +9,7 @@ marker such as "identified as ‘Alex’" or "familiar with" stays inside the ph
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Sequence
 
 from reportgen.sources import Lexicon
@@ -29,6 +30,12 @@ def _is_full_name(tokens: Sequence[Token]) -> bool:
     return 2 <= len(tokens) <= 3 and all(t.is_word and t.text.isalpha() and t.is_capitalized for t in tokens)
 
 
+@lru_cache(maxsize=8)
+def _backward_stops(breaks: frozenset[str]) -> frozenset[str]:
+    """Words that end a phrase read backwards: the clause words but "to" ("close to"), and "according"."""
+    return (breaks - {"to"}) | {"according"}
+
+
 class Sentence:
     """The tokens of one sentence, with where its markers start, read with the lexicon."""
 
@@ -36,6 +43,11 @@ class Sentence:
         self.tokens = tokens
         self.marker_start = marker_start
         self.lex = lex
+        # the word lists read per token, looked up once per sentence
+        self.verbs = lex.lists["reporting_verbs"]
+        self.breaks = lex.lists["phrase_breaks"]
+        self.joiners = lex.lists["phrase_joiners"]
+        self.stops = _backward_stops(self.breaks)
 
     def after_quote(self, first: int) -> bool:
         """True when a closing quote mark stands within the three tokens before tokens[first]."""
@@ -106,8 +118,8 @@ class Sentence:
                     break
                 taken[:0] = tokens[opening:j + 1]
                 j = opening - 1
-            elif self._ends_phrase(token) or token.lower == "according" or self.is_verb(token):
-                break
+            elif not token.is_word or token.lower in self.stops or token.lower in self.verbs and not token.text[0].isupper():
+                break  # _ends_phrase(token) or token.lower == "according" or is_verb(token), inlined: the hottest loop
             else:
                 taken.insert(0, token)
                 j -= 1
@@ -154,9 +166,7 @@ class Sentence:
 
     def _ends_phrase(self, token: Token) -> bool:
         """A clause word or a punctuation mark ends a source phrase (but 'to' may join: 'close to')."""
-        if not token.is_word:
-            return True
-        return self.lex.has("phrase_breaks", token.lower) and token.lower != "to"
+        return not token.is_word or token.lower in self.breaks and token.lower != "to"
 
     def _ends_object(self, token: Token, previous: Token) -> bool:
         """In an object phrase, a new determiner, a 'to', or a verb starts the rest of the clause."""
@@ -172,7 +182,7 @@ class Sentence:
 
     def is_verb(self, token: Token) -> bool:
         """A lowercase reporting verb: it belongs to another attribution, not to this phrase."""
-        return not token.is_capitalized and self.lex.has("reporting_verbs", token.lower)
+        return token.lower in self.verbs and not token.text[0].isupper()
 
     def _is_participle(self, token: Token) -> bool:
         """'a summary posted on the website': a participle with a preposition after it ends the phrase."""
@@ -194,9 +204,11 @@ class Sentence:
 
     def _trim(self, phrase: list[Token]) -> list[Token]:
         """Drop joiners and punctuation at either end; nothing if only determiners remain."""
-        while phrase and (not phrase[0].is_word and phrase[0].text not in OPENING or self.lex.has("phrase_joiners", phrase[0].lower)):
+        joiners = self.joiners
+        while phrase and (not phrase[0].is_word and phrase[0].text not in OPENING or phrase[0].lower in joiners):
             phrase = phrase[1:]
-        while phrase and (phrase[-1].text in _BOUNDARY or self.lex.has("phrase_joiners", phrase[-1].lower)):
+        while phrase and (phrase[-1].text in _BOUNDARY or phrase[-1].lower in joiners):
             phrase = phrase[:-1]
-        meaningful = any(t.is_word and (not self.lex.has("determiners", t.lower) or self.lex.has("vague_sources", t.lower)) for t in phrase)
+        determiners, vague = self.lex.lists["determiners"], self.lex.lists["vague_sources"]
+        meaningful = any(t.is_word and (t.lower not in determiners or t.lower in vague) for t in phrase)
         return phrase if meaningful else []

@@ -16,12 +16,17 @@ from importlib import resources
 from typing import Any, Iterable, Mapping
 
 from reportgen.errors import ConfigError
-from reportgen.tokens import PhraseMatcher, leading_words
+from reportgen.tokens import PhraseMatcher, Starts, leading_words
 
 try:  # Python >= 3.11
     import tomllib
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib
+
+try:  # the regular-expression parser, to look at a user's pattern's structure (Python >= 3.11)
+    from re import _parser as _sre_parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parser
 
 RULE_FILES = ("attribution.toml", "hedges.toml", "generalizations.toml")
 SEVERITIES = ("info", "warning")
@@ -53,7 +58,7 @@ class Rule:
         return PhraseMatcher(self.words)
 
     @cached_property
-    def compiled_patterns(self) -> tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]:
+    def compiled_patterns(self) -> tuple[tuple[re.Pattern[str], Starts | None], ...]:
         """Each pattern compiled (case-insensitive), with the words it must start with, if known."""
         return tuple((re.compile(p, re.IGNORECASE), leading_words(p)) for p in self.patterns)
 
@@ -105,7 +110,7 @@ def load_rules(config: Mapping[str, Any] | None = None) -> RuleSet:
     rules = []
     for raw in raw_rules:
         change = config.get("rules", {}).get(raw.get("id"), {})
-        if change.get("enabled", True):
+        if _enabled(change, raw.get("id")):
             rules.append(_make_rule(_apply_change(raw, change)))
     _check_unknown_rule_ids(config.get("rules", {}), {r.get("id") for r in raw_rules})
     rules.sort(key=lambda r: r.id)
@@ -132,9 +137,13 @@ def _apply_change(raw: dict[str, Any], change: Mapping[str, Any]) -> dict[str, A
     if "severity" in change:
         out["severity"] = change["severity"]
     for list_key in ("words", "patterns", "exclude"):
+        own = _string_list(raw.get(list_key, []), f"rule {rule_id}: {list_key}")
         add = _string_list(change.get(f"add_{list_key}", []), f"rules.{rule_id}.add_{list_key}")
+        if list_key != "words":  # name the user's own key, not the merged list, when a pattern is bad
+            for pattern in add:
+                check_pattern(pattern, f"rules.{rule_id}.add_{list_key}")
         remove = set(_string_list(change.get(f"remove_{list_key}", []), f"rules.{rule_id}.remove_{list_key}"))
-        out[list_key] = [w for w in [*raw.get(list_key, []), *add] if w not in remove]
+        out[list_key] = [w for w in [*own, *add] if w not in remove]
     return out
 
 
@@ -170,22 +179,106 @@ def _make_rule(raw: Mapping[str, Any]) -> Rule:
     return rule
 
 
-# A group that contains a repeat and is itself repeated without bound, like (a+)+ or (\w*\s?)*:
-# on a near-miss such a pattern backtracks exponentially and would hang the build.
-_NESTED_REPEAT = re.compile(r"\((?:[^()\\]|\\.)*(?<!\\)[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
+# How often a group that can match in several ways may repeat. Each repeat multiplies the ways
+# a near-miss can be tried: (?:\w+\s+){0,3} is fine, (a+)+, (a|aa)+ and (.*a){20} are not.
+MAX_AMBIGUOUS_REPEAT = 3
 
 
 def check_pattern(pattern: str, where: str) -> None:
-    """Raise ConfigError naming ``where`` if the pattern does not compile or may backtrack without end."""
+    """Raise ConfigError naming ``where`` if the pattern does not compile or may backtrack without end.
+
+    A pattern is refused when a group that can match the same text in several ways (because it
+    holds a repeat of variable length, or alternatives) is repeated more than
+    ``MAX_AMBIGUOUS_REPEAT`` times: on a long line that almost matches, such a pattern tries
+    exponentially (or high-polynomially) many ways and the build would never finish.
+    """
     try:
         re.compile(pattern, re.IGNORECASE)
+        tree = _sre_parser.parse(pattern, re.IGNORECASE)
     except re.error as exc:
         raise ConfigError(f"{where}: invalid regular expression {pattern!r}: {exc}") from None
-    if _NESTED_REPEAT.search(pattern):
+    problem = _ambiguous_repeat(tree)
+    if not problem and _starts_with_repeat(tree):
         raise ConfigError(
-            f"{where}: pattern {pattern!r} repeats a group that itself repeats, which can take "
-            "forever on some texts; use a bounded repeat such as {{0,3}} instead"
+            f"{where}: pattern {pattern!r} starts with a repeat, which is tried again from every character of "
+            "a long line and can take forever; start it with a word or \\b, e.g. \\b\\w+ly\\b"
         )
+    if problem:
+        raise ConfigError(
+            f"{where}: pattern {pattern!r} {problem}, which can take forever on some texts; "
+            f"repeat it at most {MAX_AMBIGUOUS_REPEAT} times, e.g. (?:\\w+\\s){{0,{MAX_AMBIGUOUS_REPEAT}}}"
+        )
+
+
+def _ambiguous_repeat(items: Any) -> str:
+    """Why a parsed pattern may backtrack without end ('' if it cannot)."""
+    for op, value in items:
+        name = str(op)
+        if name in ("MAX_REPEAT", "MIN_REPEAT"):
+            low, high, body = value
+            if high > MAX_AMBIGUOUS_REPEAT:
+                if _variable_repeat(body):
+                    return "repeats a group that itself repeats"
+                if _has_alternatives(body):
+                    return "repeats a choice between alternatives"
+            found = _ambiguous_repeat(body)
+        elif name == "BRANCH":
+            found = next((why for branch in value[1] if (why := _ambiguous_repeat(branch))), "")
+        elif name == "SUBPATTERN":
+            found = _ambiguous_repeat(value[-1])
+        elif name in ("ASSERT", "ASSERT_NOT", "POSSESSIVE_REPEAT"):  # possessive: no backtracking into it, but within
+            found = _ambiguous_repeat(value[-1])
+        elif name == "ATOMIC_GROUP":
+            found = _ambiguous_repeat(value)
+        else:
+            found = ""
+        if found:
+            return found
+    return ""
+
+
+def _starts_with_repeat(items: Any) -> bool:
+    """Whether a parsed pattern can begin with a long repeat (nothing before it fixes where a match starts)."""
+    for op, value in items:
+        name = str(op)
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            return value[1] > MAX_AMBIGUOUS_REPEAT or _starts_with_repeat(value[2])
+        if name == "SUBPATTERN":
+            return _starts_with_repeat(value[-1])
+        if name == "ATOMIC_GROUP":
+            return _starts_with_repeat(value)
+        if name == "BRANCH":
+            return any(_starts_with_repeat(branch) for branch in value[1])
+        if name == "ASSERT" and value[0] == 1:  # a lookahead takes no characters: what follows it starts
+            continue
+        return False  # a character, a set, \\b, ^ or a lookbehind: a match can only start where it fits
+    return False
+
+
+def _variable_repeat(items: Any) -> bool:
+    """Whether a parsed pattern holds a repeat that can match different lengths."""
+    for op, value in items:
+        name = str(op)
+        if name in ("MAX_REPEAT", "MIN_REPEAT") and (value[0] != value[1] or _variable_repeat(value[2])):
+            return True
+        if name == "SUBPATTERN" and _variable_repeat(value[-1]):
+            return True
+        if name == "BRANCH" and any(_variable_repeat(branch) for branch in value[1]):
+            return True
+    return False
+
+
+def _has_alternatives(items: Any) -> bool:
+    """Whether a parsed pattern holds alternatives of more than one character (single characters become a set)."""
+    for op, value in items:
+        name = str(op)
+        if name == "BRANCH":
+            return True
+        if name == "SUBPATTERN" and _has_alternatives(value[-1]):
+            return True
+        if name in ("MAX_REPEAT", "MIN_REPEAT") and _has_alternatives(value[2]):
+            return True
+    return False
 
 
 def _merge_lexicon(shipped: Mapping[str, Any], user: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
@@ -204,6 +297,13 @@ def _merge_lexicon(shipped: Mapping[str, Any], user: Mapping[str, Any]) -> dict[
             else:
                 merged[key] = [v for v in merged[key] if v not in set(values)]
     return {key: tuple(values) for key, values in merged.items()}
+
+
+def _enabled(change: Mapping[str, Any], rule_id: Any) -> bool:
+    enabled = change.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise ConfigError(f"rules.{rule_id}.enabled: must be true or false")
+    return enabled
 
 
 def _check_unknown_rule_ids(changes: Mapping[str, Any], known: set[Any]) -> None:

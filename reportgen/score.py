@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from reportgen.model import SOURCE_KINDS, Finding, Metrics, Readability
+from reportgen.model import NAMED_KINDS, SOURCE_KINDS, Finding, Metrics, Readability
 
 
 def score(findings: Sequence[Finding], grades: Readability) -> Metrics:
     """Count findings into metrics; quoted hedges and generalizations are counted apart."""
     own = [f for f in findings if f.voice == "reporter"]
     attributions = [f for f in own if f.category == "attribution"]
-    anonymous = [f for f in attributions if f.source == "anonymous"]
-    named = [f for f in attributions if f.source == "named"]
+    named = [f for f in attributions if f.source_kind in NAMED_KINDS]  # f.source == "named", without a property call
+    anonymous = [f for f in attributions if f.source_kind not in NAMED_KINDS and f.source_kind is not None]
     hedges = _count(own, "hedge")
     generalizations = _count(own, "generalization")
     return Metrics(

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, NamedTuple, Sequence
+from itertools import accumulate, compress, repeat
+from operator import itemgetter
+from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 TOKEN = re.compile(r"\w+(?:[.’'&-]\w+)*|[^\w\s]")
+_SPLIT = re.compile(f"({TOKEN.pattern})")
 # A pattern whose start is a plain word or a group of plain words, followed by a space or a
 # word boundary: "\b(?:is|are)\s+thought", "\bthought\s+to". Such patterns are tried only where
 # one of those words starts, which is what makes forty patterns affordable per article.
 _LEADING_WORDS = re.compile(r"^\\b(?:\(\?:(?P<group>[a-z|\\s+]+)\)|(?P<word>[a-z]+))(?=\\s|\\b|\[\\s)")
 _FIRST_WORD = re.compile(r"^([a-z]+)(?:\\s\+|$)")
+_SECOND_WORD = re.compile(r"([a-z]+)(?:\\s\+|$)")  # after the first word's "\s+"
 
 
 def normalize(word: str) -> str:
@@ -57,23 +61,41 @@ class TextIndex:
     tokens: tuple[Token, ...]
     positions: dict[str, list[int]] = field(repr=False)
     lowers: tuple[str, ...] = field(repr=False, default=())
+    starts: tuple[int, ...] = field(repr=False, default=())
 
     @classmethod
     def of(cls, text: str) -> TextIndex:
         """Tokenize text once."""
-        lowered = normalize(text)
-        if len(lowered) != len(text):  # a few characters change length when lowercased ("İ")
-            lowered = "".join(c if len(normalize(c)) != 1 else normalize(c) for c in text)
-        new = tuple.__new__  # a NamedTuple made the fast way: there are thousands per article
-        tokens = tuple(
-            new(Token, (start, end, text[start:end], lowered[start:end], text[start].isalnum() or text[start] == "_"))
-            for start, end in [match.span() for match in TOKEN.finditer(text)]
-        )
+        # Only whitespace lies between tokens, so split() gives [space, token, space, ..., space]
+        # and the running sum of their lengths gives every offset, all without a Python loop.
+        parts = _SPLIT.split(text)
+        bounds = list(accumulate(map(len, parts)))
+        starts, ends, texts = bounds[0:-1:2], bounds[1::2], parts[1::2]
+        lowers = _lowercase(text, texts, starts, ends)
+        if "_" in text:
+            is_word = [t[0].isalnum() or t[0] == "_" for t in texts]
+        else:  # the same, in C
+            is_word = list(map(str.isalnum, map(itemgetter(0), texts)))
+        tokens = tuple(map(tuple.__new__, repeat(Token), zip(starts, ends, texts, lowers, is_word)))
         positions: dict[str, list[int]] = {}
-        for i, token in enumerate(tokens):
-            if token[4]:
-                positions.setdefault(token[3], []).append(i)
-        return cls(text, tokens, positions, tuple(token[3] for token in tokens))
+        for i, lower in zip(compress(range(len(lowers)), is_word), compress(lowers, is_word)):
+            if lower in positions:
+                positions[lower].append(i)
+            else:
+                positions[lower] = [i]
+        return cls(text, tokens, positions, lowers, tuple(starts))
+
+
+def _lowercase(text: str, tokens: list[str], starts: list[int], ends: list[int]) -> tuple[str, ...]:
+    """The lookup form of each token, as cut from the normalized whole text."""
+    lowered = normalize(text)
+    if len(lowered) == len(text) and "Σ" not in text:
+        # Every character then lowercases alone (only a capital sigma looks at its neighbours),
+        # so the tokens, which hold no newline, can be lowercased in one string.
+        return tuple(normalize("\n".join(tokens)).split("\n")) if tokens else ()
+    if len(lowered) != len(text):  # a few characters change length when lowercased ("İ")
+        lowered = "".join(c if len(normalize(c)) != 1 else normalize(c) for c in text)
+    return tuple(map(lowered.__getitem__, map(slice, starts, ends)))
 
 
 class PhraseMatcher:
@@ -89,6 +111,14 @@ class PhraseMatcher:
             candidates.sort(key=len, reverse=True)
         # words that are only ever phrases of one word match without looking further
         self.single = frozenset(w for w, candidates in self.by_first.items() if len(candidates[0]) == 1)
+        self.longest = max((len(c[0]) for c in self.by_first.values()), default=0)
+        self.one_word = frozenset(w for w, candidates in self.by_first.items() if len(candidates[-1]) == 1)
+        # longer phrases by their first two words, longest first: a phrase is tried only where both match
+        self.by_pair: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+        for candidates in self.by_first.values():
+            for words in candidates:
+                if len(words) > 1:
+                    self.by_pair.setdefault(words[:2], []).append(words)
 
     def find(self, index: TextIndex) -> list[tuple[int, int]]:
         """(first token, end token) of each longest phrase match, in text order."""
@@ -98,47 +128,84 @@ class PhraseMatcher:
             if first in self.single:
                 hits.extend((i, i + 1) for i in index.positions[first])
                 continue
-            candidates = self.by_first[first]
             for i in index.positions[first]:
-                for words in candidates:
-                    if lowers[i:i + len(words)] == words:
-                        hits.append((i, i + len(words)))
-                        break
+                length = self._longest(first, lowers[i + 1] if i + 1 < len(lowers) else "", lowers, i)
+                if length:
+                    hits.append((i, i + length))
         hits.sort()
         return hits
 
     def length_at(self, tokens: Sequence[Token], i: int) -> int:
         """Number of tokens of the longest phrase starting at tokens[i] (0 if none)."""
-        return self._longest_at(tokens, i) if tokens[i].lower in self.by_first else 0
+        first = tokens[i].lower
+        if first not in self.by_first:
+            return 0
+        following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        return self._longest(first, following, tuple(t.lower for t in tokens[i:i + self.longest]), 0)
 
-    def _longest_at(self, tokens: Sequence[Token], i: int) -> int:
-        for words in self.by_first[tokens[i].lower]:
-            if tuple(t.lower for t in tokens[i:i + len(words)]) == words:
+    def _longest(self, first: str, following: str, lowers: Sequence[str], i: int) -> int:
+        """Length of the longest phrase at lowers[i], whose word is first and the next one following."""
+        for words in self.by_pair.get((first, following), ()):
+            if lowers[i:i + len(words)] == words:
                 return len(words)
-        return 0
+        return 1 if first in self.one_word else 0
 
 
-def leading_words(pattern: str) -> frozenset[str] | None:
-    """The words a pattern must start with, or None when it may start anywhere."""
+Starts = Mapping[str, tuple[str, ...]]  # leading word → words one of which must begin the next token
+
+
+def leading_words(pattern: str) -> Starts | None:
+    """The words a pattern must start with, or None when it may start anywhere.
+
+    Each word maps to the beginnings of the word that must follow it ("a" → ("few", "lot") in
+    "\\b(?:some|a\\s+few|a\\s+lot)"), or to () when anything may follow.
+    """
     match = _LEADING_WORDS.match(pattern)
     if not match:
         return None
     if match.group("word"):
-        return frozenset([match.group("word")])
-    firsts = [_FIRST_WORD.match(alternative) for alternative in match.group("group").split("|")]
-    return frozenset(f.group(1) for f in firsts) if all(firsts) else None
+        return {match.group("word"): ()}
+    alternatives = match.group("group").split("|")
+    firsts = [_FIRST_WORD.match(alternative) for alternative in alternatives]
+    if not all(firsts):
+        return None
+    following: dict[str, set[str] | None] = {}
+    for first, alternative in zip(firsts, alternatives):
+        second = _SECOND_WORD.match(alternative, first.end())
+        word = first.group(1)
+        if second and following.get(word, set()) is not None:
+            following.setdefault(word, set()).add(second.group(1))  # type: ignore[union-attr]
+        else:
+            following[word] = None  # "some": anything may follow
+    return {word: tuple(sorted(seconds or ())) for word, seconds in following.items()}
 
 
-def pattern_matches(index: TextIndex, regex: re.Pattern[str], starts: frozenset[str] | None) -> Iterator[re.Match[str]]:
+def pattern_matches(index: TextIndex, regex: re.Pattern[str], starts: Starts | None) -> Iterator[re.Match[str]]:
     """Matches of a compiled pattern, tried only at its leading words when it has them."""
     if starts is None:
         yield from regex.finditer(index.text)
         return
-    offsets = sorted(index.tokens[i].start for word in starts & index.positions.keys() for i in index.positions[word])
-    last_end = -1
-    for offset in offsets:
+    match_at, text, last_end = regex.match, index.text, -1
+    for offset in map(index.starts.__getitem__, _candidates(index, starts)):
         if offset >= last_end:
-            match = regex.match(index.text, offset)
-            if match and match.end() > match.start():
+            match = match_at(text, offset)
+            if match and match.end() > offset:
                 last_end = match.end()
                 yield match
+
+
+def _candidates(index: TextIndex, starts: Starts) -> list[int]:
+    """Tokens, in text order, where a pattern with these leading words may match."""
+    positions, lowers, tokens = index.positions, index.lowers, index.tokens
+    found: list[int] = []
+    for word in starts.keys() & positions.keys():
+        following = starts[word]
+        if not following:
+            found.extend(positions[word])
+            continue
+        # "a" only where "few" or "lot" comes next; a token with other than ASCII letters is
+        # always tried, since the pattern's case-insensitive "s" also matches "ſ", "k" "K"...
+        found.extend(i for i in positions[word] if i + 1 < len(lowers) and (
+            lowers[i + 1].startswith(following) or not tokens[i + 1].text.isascii()))
+    found.sort()
+    return found

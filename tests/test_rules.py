@@ -73,14 +73,19 @@ def test_changing_a_lexicon_changes_the_fingerprint() -> None:
 @pytest.mark.parametrize(
     "config, key",
     [
-        ({"rules": {"H101": {"add_patterns": ["(unclosed"]}}}, "rule H101: patterns"),
+        ({"rules": {"H101": {"add_patterns": ["(unclosed"]}}}, "rules.H101.add_patterns: invalid regular expression"),
         ({"rules": {"H999": {"enabled": False}}}, "rules.H999"),
         ({"rules": {"H101": {"colour": "red"}}}, "rules.H101.colour"),
         ({"rules": {"H101": {"add_words": "shall"}}}, "rules.H101.add_words"),
         ({"lexicon": {"add": {"verbs": ["x"]}}}, "lexicon.add.verbs"),
         ({"custom_rules": [{"id": "bad id"}]}, "rule bad id"),
-        ({"rules": {"G101": {"add_patterns": [r"(\w+\s?)+$"]}}}, "rule G101: patterns"),
-        ({"rules": {"H101": {"add_exclude": [r"(a*)*b"]}}}, "rule H101: exclude"),
+        ({"rules": {"G101": {"add_patterns": [r"(\w+\s?)+$"]}}}, "rules.G101.add_patterns: pattern"),
+        ({"rules": {"H101": {"add_exclude": [r"(a*)*b"]}}}, "rules.H101.add_exclude: pattern"),
+        ({"rules": {"H101": {"enabled": "no"}}}, "rules.H101.enabled: must be true or false"),
+        ({"custom_rules": [{"id": "X001", "name": "n", "category": "hedge", "summary": "s", "explanation": "e",
+                            "words": "synergy"}]}, "rule X001: words: must be a list of strings"),
+        ({"custom_rules": [{"id": "X001", "name": "n", "category": "hedge", "summary": "s", "explanation": "e",
+                            "patterns": [r"\b(?:a|aa)+$"]}]}, "rule X001: patterns: pattern"),
     ],
 )
 def test_bad_user_rules_name_the_key(config: dict, key: str) -> None:

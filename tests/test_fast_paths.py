@@ -1,0 +1,120 @@
+"""The analyzer's speed tricks give exactly what the plain code they replace gives."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportgen.attribution import _clean
+from reportgen.model import Finding, make_finding
+from reportgen.readability import _remove_punctuation
+from reportgen.sources import _FULL_NAME
+from reportgen.tokens import TOKEN, PhraseMatcher, TextIndex, Token, leading_words, normalize, pattern_matches
+
+TRICKY = st.text(alphabet=st.sampled_from(list("aZk _-.’'&\n\t,“”‘ΣσςİKſ🙂東é1")), max_size=40)
+
+
+def plain_index(text: str) -> tuple[list[Token], dict[str, list[int]]]:
+    """Tokens and word positions the straightforward way, one regex match at a time."""
+    lowered = normalize(text)
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(normalize(c)) != 1 else normalize(c) for c in text)
+    tokens = [Token(m.start(), m.end(), m.group(), lowered[m.start():m.end()], m.group()[0].isalnum() or m.group()[0] == "_")
+              for m in TOKEN.finditer(text)]
+    positions: dict[str, list[int]] = {}
+    for i, token in enumerate(tokens):
+        if token.is_word:
+            positions.setdefault(token.lower, []).append(i)
+    return tokens, positions
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TRICKY, st.text(max_size=60)))
+def test_text_index_equals_plain_tokenizing(text: str) -> None:
+    index = TextIndex.of(text)
+    tokens, positions = plain_index(text)
+    assert list(index.tokens) == tokens
+    assert index.positions == positions
+    assert list(index.lowers) == [t.lower for t in tokens]
+    assert list(index.starts) == [t.start for t in tokens]
+
+
+@pytest.mark.parametrize("text", ["ΟΔΟΣ:Α and ΟΔΟΣ", "İstanbul’s mayor", "snake_case said", "", "   "])
+def test_text_index_of_texts_whose_lowercase_is_not_per_character(text: str) -> None:
+    tokens, positions = plain_index(text)
+    assert list(TextIndex.of(text).tokens) == tokens
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "few", "a few", "a lot of", "lot", "of", "according to", "x"]), max_size=6),
+       st.lists(st.sampled_from(["a", "few", "lot", "of", "according", "to", "x", ",", "A"]), max_size=12))
+def test_phrase_matcher_finds_the_longest_phrase(phrases: list[str], words: list[str]) -> None:
+    matcher = PhraseMatcher(phrases)
+    index = TextIndex.of(" ".join(words))
+    candidates = sorted({tuple(p.lower().split()) for p in phrases}, key=len, reverse=True)
+    expected = []
+    for i, token in enumerate(index.tokens):
+        for words_ in candidates:
+            if tuple(index.lowers[i:i + len(words_)]) == words_ and token.is_word:
+                expected.append((i, i + len(words_)))
+                assert matcher.length_at(index.tokens, i) == len(words_)
+                break
+        else:
+            assert matcher.length_at(index.tokens, i) == 0
+    assert matcher.find(index) == expected
+
+
+def test_make_finding_equals_the_dataclass() -> None:
+    shortest = ("hedge", "H101", 3, 8, "could", "“could” hedges.")
+    assert make_finding(*shortest) == Finding(*shortest)
+    assert repr(make_finding(*shortest)) == repr(Finding(*shortest))
+    full = dict(severity="warning", voice="quoted", source_kind="named_person", cue="said", source_name="Ann Lee", via="AP")
+    assert make_finding(*shortest, **full) == Finding(*shortest, **full)
+    assert vars(make_finding(*shortest, **full)) == vars(Finding(*shortest, **full))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a ,.’”'\"\n")), max_size=8))
+def test_clean_equals_its_regex(phrase: str) -> None:
+    assert _clean(phrase) == re.sub(r"[,.](?=[’”'\"]$)", "", phrase.strip())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aAbB \n_é.É1-’Z")), max_size=20))
+def test_full_name_pattern_equals_the_plain_one(text: str) -> None:
+    plain = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,4}\b")
+    assert [m.span() for m in _FULL_NAME.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("'tsdvelr a-,.é’_")), max_size=20))
+def test_punctuation_removal_equals_one_pass(text: str) -> None:
+    assert _remove_punctuation(text) == re.sub(r"'(?![tsd]|ve|ll|re)|[^\w\s']", "", text)
+
+
+def plain_pattern_matches(index: TextIndex, regex: re.Pattern[str], words: frozenset[str]) -> list[tuple[int, int]]:
+    """regex.match at every token that is one of the leading words, skipping overlaps."""
+    spans, last_end = [], -1
+    for token in index.tokens:
+        if token.is_word and token.lower in words and token.start >= last_end:
+            match = regex.match(index.text, token.start)
+            if match and match.end() > match.start():
+                last_end = match.end()
+                spans.append(match.span())
+    return spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "A", "few", "FEW", "ſew", "lot", "of", "the", "vast", "majority", "some", "cakes",
+                                 "\u212aey", "key", ",", "\n", "a-few"]), max_size=14))
+def test_pattern_prefilter_skips_only_tokens_where_the_pattern_cannot_match(words: list[str]) -> None:
+    pattern = r"\b(?:some|a\s+few|a\s+lot\s+of|the\s+vast\s+majority|a\s+key)\s+\w+"
+    starts = leading_words(pattern)
+    assert starts == {"some": (), "a": ("few", "key", "lot"), "the": ("vast",)}
+    index = TextIndex.of(" ".join(words))
+    regex = re.compile(pattern, re.IGNORECASE)
+    found = [m.span() for m in pattern_matches(index, regex, starts)]
+    assert found == plain_pattern_matches(index, regex, frozenset(starts))

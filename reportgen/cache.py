@@ -26,6 +26,7 @@ from reportgen.model import Analysis, Summary
 
 CACHE_DIR = ".reportgen-cache"
 DATABASE = "analyses.sqlite"
+TEMPLATES = "templates"  # Jinja's compiled templates, beside the analyses (see ``render.make_environment``)
 Problem = tuple[str, str]  # (path, problem) of a file that could not be loaded
 Entry = Union[Analysis, Problem]
 Brief = Union[Summary, Problem]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from reportgen import __version__
@@ -65,19 +65,27 @@ class ArticleOutput:
     entry: str
 
 
-def make_environment(overrides: Path | None = None) -> Environment:
-    """A Jinja environment over the project's templates (if any) first, then the default theme."""
+def make_environment(overrides: Path | None = None, compiled: Path | None = None) -> Environment:
+    """A Jinja environment over the project's templates (if any) first, then the default theme.
+
+    ``compiled`` is a folder where compiled templates are kept, so that the next process need not
+    compile them again (Jinja checks each against its source).
+    """
     folder = overrides if overrides is not None and overrides.is_dir() else None
-    return _environment(folder, templates_digest(folder))
+    return _environment(folder, templates_digest(folder), compiled)
 
 
 @lru_cache(maxsize=4)
-def _environment(overrides: Path | None, digest: str) -> Environment:
+def _environment(overrides: Path | None, digest: str, compiled: Path | None) -> Environment:
     # Cached by the templates' contents: ``serve`` rebuilds without compiling every template again,
     # and any change to a template, or a new one, gives a new environment.
     folders = [overrides] if overrides is not None else []
     loader = ChoiceLoader([FileSystemLoader(str(folder)) for folder in [*folders, theme_dir()]])
-    env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
+    bytecode = None
+    if compiled is not None:
+        compiled.mkdir(parents=True, exist_ok=True)
+        bytecode = FileSystemBytecodeCache(str(compiled))
+    env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined, bytecode_cache=bytecode,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["url"] = url_filter
     env.filters["external"] = external_url

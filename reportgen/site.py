@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from reportgen.build import BuildOptions, Log, Plan, digest, progress_reporter, report_warnings
-from reportgen.cache import CACHE_DIR, AnalysisCache, Problem
+from reportgen.cache import CACHE_DIR, TEMPLATES, AnalysisCache, Problem
 from reportgen.export import json_chunks
 from reportgen.find import NO_ARTICLES
 from reportgen.model import Item, Summary
@@ -30,7 +30,7 @@ def make_site(plan: Plan, previous: Mapping[str, Any], log: Log) -> tuple[int, i
     """Analyze, render and write the planned site; its articles, findings and warnings."""
     options = plan.options
     with _cache(options) as cache, Workers(options.jobs, plan.config, options.content, cache.folder,
-                                           plan.overrides) as workers:
+                                           plan.overrides, plan.rules) as workers:
         items, problems = analyze_articles(plan.files, plan.keys, cache, workers, progress_reporter(len(plan.files), log))
         skipped = list(problems.values())
         if not plan.files:
@@ -44,7 +44,7 @@ def make_site(plan: Plan, previous: Mapping[str, Any], log: Log) -> tuple[int, i
         with Staging(options.output) as staging:
             common = digest(context, rules.fingerprint, plan.templates)  # what every article's pages depend on
             pages = write_articles(items, skipped, context, rules, staging, workers, common, previous.get("pages", {}))
-            env = make_environment(plan.overrides)
+            env = make_environment(plan.overrides, cache.folder / TEMPLATES)
             staging.write_chunks("index.html", render_index(env, summaries, context))
             for relative, data in sorted(render_shared(env, summaries, skipped, context, rules, plan.overrides).items()):
                 staging.write(relative, data)

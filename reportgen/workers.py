@@ -18,7 +18,7 @@ from typing import Any, Iterator, Mapping, Sequence, TypeVar
 from jinja2 import Environment
 
 from reportgen.analyze import analyze
-from reportgen.cache import AnalysisCache, Brief, Problem, brief
+from reportgen.cache import TEMPLATES, AnalysisCache, Brief, Problem, brief
 from reportgen.errors import ArticleError
 from reportgen.load import load_article
 from reportgen.model import Analysis, Item
@@ -38,8 +38,9 @@ T = TypeVar("T")
 class Worker:
     """What a process needs to analyze and render articles: the rules, the templates, the cache."""
 
-    def __init__(self, config: Mapping[str, Any], content: Path, cache: Path, overrides: Path) -> None:
-        self.rules = load_rules(config)
+    def __init__(self, config: Mapping[str, Any], content: Path, cache: Path, overrides: Path,
+                 rules: RuleSet | None = None) -> None:
+        self.rules = rules or load_rules(config)
         self.content = content
         self.cache = AnalysisCache(cache)
         self.overrides = overrides
@@ -54,7 +55,7 @@ class Worker:
     def render(self, batch: list[Item], context: Context, staging: Path) -> None:
         """Write articles' pages and data files into the staging folder."""
         if self._env is None:
-            self._env = make_environment(self.overrides)
+            self._env = make_environment(self.overrides, self.cache.folder / TEMPLATES)
         folder = GuardedFolder(staging)
         for item in batch:
             analysis = self.cache.load(item.key)
@@ -73,9 +74,11 @@ class Workers:
     ``Worker`` once.
     """
 
-    def __init__(self, jobs: int | None, config: Mapping[str, Any], content: Path, cache: Path, overrides: Path) -> None:
+    def __init__(self, jobs: int | None, config: Mapping[str, Any], content: Path, cache: Path, overrides: Path,
+                 rules: RuleSet | None = None) -> None:
         self.jobs = jobs or os.cpu_count() or 1
         self.setup = (dict(config), content, cache, overrides)
+        self.rules = rules  # already loaded: this process's worker need not load them again
         self.pool: ProcessPoolExecutor | None = None
         self.local: Worker | None = None
 
@@ -94,7 +97,7 @@ class Workers:
         batches = _batches(items, processes * BATCHES_PER_WORKER)
         if self.pool is None and processes == 1:
             if self.local is None:
-                self.local = Worker(*self.setup)
+                self.local = Worker(*self.setup, rules=self.rules)
             work = getattr(self.local, method)
             return batches, (work(batch, *shared) for batch in batches)
         if self.pool is None:

@@ -10,6 +10,7 @@ is printed.
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import signal
 import tempfile
@@ -28,7 +29,7 @@ from reportgen.theme import theme_dir
 from reportgen.rules import load_rules
 
 VERSION_PATH = "/__reportgen_version"
-POLL_SECONDS = 0.2  # how often the content is checked for changes (a stat of every file)
+POLL_SECONDS = 0.1  # how often the content is checked for changes (a stat of every file)
 WAIT_SECONDS = 20.0  # how long a page's version request is held before it is answered unchanged
 
 Snapshot = dict[str, tuple[int, int]]
@@ -107,15 +108,29 @@ def snapshot(paths: Iterable[Path]) -> Snapshot:
     """Size and modification time of every file under the paths (missing paths count as empty)."""
     seen: Snapshot = {}
     for root in paths:
-        files = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
-        for path in files:
-            try:
-                stat = path.stat()
-            except OSError:  # deleted while we looked: the next poll sees it gone
-                continue
-            if path.is_file():
-                seen[str(path)] = (stat.st_mtime_ns, stat.st_size)
+        if root.is_file():
+            stat = root.stat()
+            seen[str(root)] = (stat.st_mtime_ns, stat.st_size)
+        elif root.is_dir():
+            _scan(str(root), seen)
     return seen
+
+
+def _scan(folder: str, seen: Snapshot) -> None:
+    # os.scandir rather than Path.rglob: this runs every POLL_SECONDS over thousands of files.
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:  # deleted while we looked: the next poll sees it gone
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                _scan(entry.path, seen)
+            elif entry.is_file():
+                stat = entry.stat()
+                seen[entry.path] = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            continue
 
 
 def rebuild(options: BuildOptions, state: SiteState, log: Log) -> bool:

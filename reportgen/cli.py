@@ -117,7 +117,7 @@ def _read_source(path: str) -> str | None:
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Config file [default: ./reportgen.toml if present].")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="At most N processes analyze articles [default: one per CPU; about 100 articles per process].")
+              help="At most N processes analyze and render articles [default: one per CPU; one per 50 articles or more].")
 @click.option("--strict/--no-strict", default=False, show_default=True,
               help="Fail (exit 1, keep the old site) if any article is skipped.")
 @click.option("--cache/--no-cache", default=True, show_default=True,

@@ -27,9 +27,9 @@ from reportgen.rules import RuleSet, load_rules
 from reportgen.write import GuardedFolder
 
 # A worker process first pays a few tenths of a second to start (imports, rules, syllable
-# dictionary) and an article then takes a few milliseconds: a worker is only worth it for
-# ~100 articles.
-ARTICLES_PER_WORKER = 100
+# dictionary) and a news article then takes 10-20 ms to analyze and render: a second process
+# pays for itself from about 50 articles (measured with bench/vs_pelican.py at 100).
+ARTICLES_PER_WORKER = 50
 BATCHES_PER_WORKER = 8  # small enough to share the work out evenly, big enough to pay a transaction
 
 T = TypeVar("T")

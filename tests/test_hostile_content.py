@@ -98,7 +98,7 @@ def test_payloads_read_as_typed_on_their_scorecards(sites) -> None:
         article = by_title[payload]
         text = "".join(Markup(hostile[f"articles/{article['slug']}.html"].decode()).text)
         assert text.count(payload) >= 4, payload  # title, outlet, author, notes, body...
-        assert f"https://example.invalid/" in text
+        assert "https://example.invalid/" in text
     for name in FILE_NAMES:
         text = "".join(Markup(hostile[f"articles/{by_title[name]['slug']}.html"].decode()).text)
         assert name in text

@@ -57,20 +57,22 @@ def article_json(analysis: Analysis) -> str:
 
 def to_json(analyses: Iterable[Analysis], skipped: Sequence[tuple[str, str]] = (), rules: str = "") -> str:
     """The whole JSON document: every article, plus the files skipped and why (see ``json_chunks``)."""
-    return "".join(json_chunks((article_json(a) for a in analyses), skipped, rules))
+    entries = (article_json(a).encode() for a in analyses)
+    return b"".join(json_chunks(entries, skipped, rules)).decode()
 
 
-def json_chunks(entries: Iterable[str], skipped: Sequence[tuple[str, str]] = (), rules: str = "") -> Iterator[str]:
-    """The JSON document in pieces: a header line, one line per article, then the files skipped.
+def json_chunks(entries: Iterable[bytes], skipped: Sequence[tuple[str, str]] = (), rules: str = "") -> Iterator[bytes]:
+    """The JSON document in UTF-8 pieces: a header line, one line per article, then the files skipped.
 
-    One article per line keeps a big export readable with line tools and lets a build stream it.
+    One article per line keeps a big export readable with line tools and lets a build stream it,
+    copying each article's line from its data file as bytes.
     """
     header = {"version": __version__, "rules": rules}
-    yield '{"reportgen": ' + _dumps(header) + ',\n"articles": ['
+    yield ('{"reportgen": ' + _dumps(header) + ',\n"articles": [').encode()
     for number, entry in enumerate(entries):
-        yield ("\n" if number == 0 else ",\n") + entry
+        yield (b"\n" if number == 0 else b",\n") + entry
     problems = [{"path": path, "error": error} for path, error in skipped]
-    yield '\n],\n"skipped": ' + _dumps(problems) + "}\n"
+    yield ('\n],\n"skipped": ' + _dumps(problems) + "}\n").encode()
 
 
 def _dumps(data: Any) -> str:

@@ -144,7 +144,7 @@ def render_site(site: Site, env: Environment, overrides: Path | None = None) -> 
     summaries = [Summary.of(a) for a in site.analyses]
     files = render_shared(env, summaries, site.skipped, context, site.rules, overrides)
     files["index.html"] = "".join(render_index(env, summaries, context)).encode()
-    files["data/articles.json"] = to_json_document([o.entry for o in outputs], site.skipped, site.rules).encode()
+    files["data/articles.json"] = to_json_document([o.entry for o in outputs], site.skipped, site.rules)
     for output in outputs:
         files.update(output.files)
     return files
@@ -158,7 +158,7 @@ def render_article(env: Environment, analysis: Analysis, context: Context, rules
                    readability=readability_rows(analysis.readability), letters=LETTERS,
                    data_path=data_path(analysis))
     entry = article_json(analysis)
-    data = to_json_document([entry], (), rules).encode()
+    data = to_json_document([entry], (), rules)
     return ArticleOutput({path: page, data_path(analysis): data}, entry)
 
 
@@ -192,9 +192,9 @@ def render_index(env: Environment, summaries: Sequence[Summary], context: Contex
                      tags=_all_tags(summaries))
 
 
-def to_json_document(entries: Sequence[str], skipped: Sequence[tuple[str, str]], rules: RuleSet) -> str:
+def to_json_document(entries: Sequence[str], skipped: Sequence[tuple[str, str]], rules: RuleSet) -> bytes:
     """A JSON document (as ``reportgen analyze --format json`` prints it) from articles' entries."""
-    return "".join(json_chunks(entries, skipped, rules.fingerprint))
+    return b"".join(json_chunks((entry.encode() for entry in entries), skipped, rules.fingerprint))
 
 
 def read_static(overrides: Path | None, live_reload: bool) -> dict[str, bytes]:

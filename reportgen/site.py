@@ -45,7 +45,7 @@ def make_site(plan: Plan, previous: Mapping[str, Any], log: Log) -> tuple[int, i
             common = digest(context, rules.fingerprint, plan.templates)  # what every article's pages depend on
             pages = write_articles(items, skipped, context, rules, staging, workers, common, previous.get("pages", {}))
             env = make_environment(plan.overrides, cache.folder / TEMPLATES)
-            staging.write_chunks("index.html", render_index(env, summaries, context))
+            staging.write_chunks("index.html", (piece.encode() for piece in render_index(env, summaries, context)))
             for relative, data in sorted(render_shared(env, summaries, skipped, context, rules, plan.overrides).items()):
                 staging.write(relative, data)
             findings = sum(summary.findings for summary in summaries)
@@ -88,13 +88,13 @@ def write_articles(items: Sequence[Item], skipped: Sequence[Problem], context: C
     finished = iter(zip(batches, results))
     fresh, written = {item.key for item in todo}, set()
 
-    def entries() -> Iterator[str]:
-        """Each article's line of articles.json, taken from its data file once the file is written."""
+    def entries() -> Iterator[bytes]:
+        """Each article's line of articles.json, copied from its data file once the file is written."""
         for item in items:
             while item.key in fresh and item.key not in written:
                 batch, _ = next(finished)
                 written.update(i.key for i in batch)
-            yield (staging.root / data_path(item.summary)).read_text(encoding="utf-8").split("\n")[2]
+            yield (staging.root / data_path(item.summary)).read_bytes().split(b"\n", 3)[2]
 
     staging.write_chunks("data/articles.json", json_chunks(entries(), skipped, rules.fingerprint))
     return keys

@@ -45,6 +45,7 @@ class GuardedFolder:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.written: set[str] = set()
+        self.folders: set[Path] = set()  # created already: thousands of files share a few folders
 
     def join(self, relative: str) -> Path:
         """The file path for a site-relative POSIX path; refuses escapes and repeats."""
@@ -60,8 +61,14 @@ class GuardedFolder:
     def write(self, relative: str, data: bytes) -> None:
         """Write one file at a site-relative path."""
         path = self.join(relative)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self.make_parent(path)
         path.write_bytes(data)
+
+    def make_parent(self, path: Path) -> None:
+        """Create the folder a file goes in (once per folder)."""
+        if path.parent not in self.folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
 
 
 def check_output_folder(output: Path, content: Path, project: Path) -> None:
@@ -132,22 +139,22 @@ class Staging:
         """Write one file at a site-relative path."""
         self.folder.write(relative, data)
 
-    def write_chunks(self, relative: str, chunks: Iterable[str]) -> None:
-        """Write a file at a site-relative path from pieces of text (UTF-8), never holding all of it."""
+    def write_chunks(self, relative: str, chunks: Iterable[bytes]) -> None:
+        """Write a file at a site-relative path from pieces, never holding all of it."""
         path = self.folder.join(relative)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self.folder.make_parent(path)
         with path.open("wb") as file:
             for chunk in chunks:
-                file.write(chunk.encode("utf-8"))
+                file.write(chunk)
 
     def keep(self, *relatives: str) -> bool:
         """Take files over from the current site unchanged (hard links when possible); False if any is gone."""
-        old = [self.output.joinpath(*relative.split("/")) for relative in relatives]
-        if not all(path.is_file() for path in old):
+        old = [os.path.join(self.output, *relative.split("/")) for relative in relatives]
+        if not all(os.path.isfile(path) for path in old):
             return False
         for relative, path in zip(relatives, old):
             new = self.folder.join(relative)
-            new.parent.mkdir(parents=True, exist_ok=True)
+            self.folder.make_parent(new)
             try:
                 os.link(path, new)
             except OSError:

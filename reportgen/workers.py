@@ -40,7 +40,7 @@ class Worker:
 
     def __init__(self, config: Mapping[str, Any], content: Path, cache: Path, overrides: Path,
                  rules: RuleSet | None = None) -> None:
-        self.rules = rules or load_rules(config)
+        self.rules = rules if rules is not None else load_rules(config)
         self.content = content
         self.cache = AnalysisCache(cache)
         self.overrides = overrides

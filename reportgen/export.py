@@ -57,8 +57,12 @@ def article_json(analysis: Analysis) -> str:
 
 def to_json(analyses: Iterable[Analysis], skipped: Sequence[tuple[str, str]] = (), rules: str = "") -> str:
     """The whole JSON document: every article, plus the files skipped and why (see ``json_chunks``)."""
-    entries = (article_json(a).encode() for a in analyses)
-    return b"".join(json_chunks(entries, skipped, rules)).decode()
+    return json_document((article_json(a) for a in analyses), skipped, rules).decode()
+
+
+def json_document(entries: Iterable[str], skipped: Sequence[tuple[str, str]] = (), rules: str = "") -> bytes:
+    """The JSON document, UTF-8, from the articles' entries (``article_json``)."""
+    return b"".join(json_chunks((entry.encode() for entry in entries), skipped, rules))
 
 
 def json_chunks(entries: Iterable[bytes], skipped: Sequence[tuple[str, str]] = (), rules: str = "") -> Iterator[bytes]:

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from reportgen import __version__
 from reportgen.corpus import (PLOT_HEIGHT, PLOT_WIDTH, Distribution, MetricSpec, band, distributions, format_value,
                               metric, plot_path, plot_positions)
-from reportgen.export import article_json, json_chunks, to_csv
+from reportgen.export import article_json, json_document, to_csv
 from reportgen.fragments import highlighted_text, numbered_notes
 from reportgen.model import CATEGORIES, Analysis, Article, Summary
 from reportgen.rules import RuleSet
@@ -144,7 +144,7 @@ def render_site(site: Site, env: Environment, overrides: Path | None = None) -> 
     summaries = [Summary.of(a) for a in site.analyses]
     files = render_shared(env, summaries, site.skipped, context, site.rules, overrides)
     files["index.html"] = "".join(render_index(env, summaries, context)).encode()
-    files["data/articles.json"] = to_json_document([o.entry for o in outputs], site.skipped, site.rules)
+    files["data/articles.json"] = json_document([o.entry for o in outputs], site.skipped, site.rules.fingerprint)
     for output in outputs:
         files.update(output.files)
     return files
@@ -158,7 +158,7 @@ def render_article(env: Environment, analysis: Analysis, context: Context, rules
                    readability=readability_rows(analysis.readability), letters=LETTERS,
                    data_path=data_path(analysis))
     entry = article_json(analysis)
-    data = to_json_document([entry], (), rules)
+    data = json_document([entry], (), rules.fingerprint)
     return ArticleOutput({path: page, data_path(analysis): data}, entry)
 
 
@@ -190,11 +190,6 @@ def render_index(env: Environment, summaries: Sequence[Summary], context: Contex
     """The index page, in pieces."""
     return _generate(env, "index.html", "index.html", context, rows=index_rows(summaries, context.specs),
                      tags=_all_tags(summaries))
-
-
-def to_json_document(entries: Sequence[str], skipped: Sequence[tuple[str, str]], rules: RuleSet) -> bytes:
-    """A JSON document (as ``reportgen analyze --format json`` prints it) from articles' entries."""
-    return b"".join(json_chunks((entry.encode() for entry in entries), skipped, rules.fingerprint))
 
 
 def read_static(overrides: Path | None, live_reload: bool) -> dict[str, bytes]:

@@ -205,15 +205,20 @@ def sweep_leftovers(output: Path) -> None:
                     shutil.rmtree(path, ignore_errors=True)
 
 
-def _try_lock(folder: Path) -> int | None:
-    """An exclusive lock on a folder, held through its open descriptor; None if another process has it."""
+def _try_lock(folder: Path, wait: bool = False) -> int | None:
+    """An exclusive lock on a folder, held through its open descriptor (close it to release).
+
+    None if another process holds it and wait is false, or on systems without ``flock``.
+    """
     if fcntl is None:
         return None
     descriptor = os.open(folder, os.O_RDONLY)
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(descriptor, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
     except OSError:
         os.close(descriptor)
+        if wait:
+            raise
         return None
     return descriptor
 
@@ -221,12 +226,9 @@ def _try_lock(folder: Path) -> int | None:
 @contextmanager
 def _locked(folder: Path) -> Iterator[None]:
     """Hold an exclusive lock on a folder, waiting for it (nothing on systems without ``flock``)."""
-    if fcntl is None:
-        yield
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
+    descriptor = _try_lock(folder, wait=True)
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield
     finally:
-        os.close(descriptor)
+        if descriptor is not None:
+            os.close(descriptor)

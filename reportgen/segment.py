@@ -37,10 +37,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Mapping, Sequence
 
+from reportgen import data_file
 from reportgen.model import Span
 
 POLICIES = ("name", "number", "starter")
@@ -217,4 +217,4 @@ def _lines(source: str) -> list[str]:
 
 def _read(name: str) -> str:
     """A file from the package's data folder."""
-    return resources.files("reportgen").joinpath("data", name).read_text(encoding="utf-8")
+    return data_file(name)

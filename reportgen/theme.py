@@ -9,11 +9,10 @@ import datetime
 import hashlib
 import os
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping
 
-from reportgen import __version__
+from reportgen import PACKAGE_DIR, __version__
 from reportgen.errors import ConfigError
 
 
@@ -30,10 +29,8 @@ class Settings:
 
 def theme_dir() -> Path:
     """The default theme: packaged as ``reportgen/templates``, or ``<repo>/templates`` in a checkout."""
-    packaged = resources.files("reportgen").joinpath("templates")
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "templates"
+    packaged = PACKAGE_DIR / "templates"
+    return packaged if packaged.is_dir() else PACKAGE_DIR.parent / "templates"
 
 
 def templates_digest(overrides: Path | None = None) -> str:

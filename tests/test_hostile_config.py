@@ -50,3 +50,23 @@ def test_a_pathological_pattern_is_refused_naming_the_key_or_finishes_quickly(tm
         assert len(result.stderr.strip().splitlines()) == 1
     else:
         assert result.returncode == 0, result.stderr
+
+
+def test_every_shipped_pattern_passes_the_check_that_user_patterns_get() -> None:
+    # load_rules trusts the shipped tables (checking them cost every build 50 ms): this test is the check
+    from reportgen.rules import check_pattern, load_rules
+
+    rules = load_rules().rules
+    patterns = [(rule.id, pattern) for rule in rules for pattern in (*rule.patterns, *rule.exclude)]
+    assert len(patterns) > 40
+    for rule_id, pattern in patterns:
+        check_pattern(pattern, rule_id)
+
+
+def test_a_custom_rules_pathological_pattern_is_still_refused() -> None:
+    from reportgen.errors import ConfigError
+    from reportgen.rules import load_rules
+
+    custom = {"id": "X1", "name": "x", "category": "hedge", "summary": "s", "explanation": "e", "patterns": [r"(a+)+$"]}
+    with pytest.raises(ConfigError, match=r"rule X1: patterns: pattern"):
+        load_rules({"custom_rules": [custom]})

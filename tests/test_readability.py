@@ -250,3 +250,33 @@ def test_offline_in_a_fresh_process_with_empty_home_and_nltk_data(tmp_path: Path
     child = json.loads(result.stdout)
     assert child == {"grades": asdict(readability(text, spans)), "imported": []}
     assert list(home.iterdir()) == [] and list(nltk_data.iterdir()) == []
+
+
+def _pyphen_points(word: str) -> int:
+    import pyphen
+
+    return len(pyphen.Pyphen(lang="en_US").positions(word))
+
+
+def test_hyphenation_points_equal_pyphens_on_dictionary_words() -> None:
+    from reportgen.syllables import hyphenation_points, pronunciations
+
+    words = sorted({line.split(" ", 1)[0].split("(")[0] for line in pronunciations()[::7] if line})
+    assert len(words) > 15_000
+    different = [w for w in words if hyphenation_points(w) != _pyphen_points(w)]
+    assert different == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzéßİ'-.0123456789"), max_size=25))
+def test_hyphenation_points_equal_pyphens_on_any_string(word: str) -> None:
+    from reportgen.syllables import hyphenation_points
+
+    assert hyphenation_points(word) == _pyphen_points(word)
+
+
+def test_syllables_of_words_missing_from_the_dictionary_come_from_hyphenation() -> None:
+    # invented words: not in the CMU dictionary, so counted from hyphenation points + 1
+    assert dictionary_syllables("wexfordhale") is None
+    assert syllables("wexfordhale") == _pyphen_points("wexfordhale") + 1 == 3
+    assert syllables("saltreach") == _pyphen_points("saltreach") + 1

@@ -52,9 +52,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _UNENCODABLE = re.compile(r"[\ud800-\udfff]")  # lone surrogates: YAML's "\ud800" escape makes them
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St))[.!?…]+[\"'”’)]*(?=\s|$)")
 _MARKDOWN = MarkdownIt("js-default")  # raw HTML is never rendered: it stays text
-# Any character that can start inline markup or an entity, anything but a newline below a space, a line that
-# starts with white space or with a block marker (heading, quote, list, rule, setext underline, table).
-_MARKUP = re.compile(r"[*_`\[\]<>&\\~|\x00-\x09\x0b-\x1f\x7f]|^[ \t#>+=-]|^\d{1,9}[.)]", re.MULTILINE)
+# Any character that can start inline markup (a table cell, a link, an entity...), and anything but a
+# newline below a space. A ">" inside a line is text: only "<" opens HTML and autolinks.
+_INLINE_MARKUP = re.compile(r"[*_`\[\]<\\~|\x00-\x09\x0b-\x1f\x7f]|&(?=#|\w+;)")
+# What can open a block other than a paragraph: indentation, heading, quote, list, rule, setext underline.
+_BLOCK_START = re.compile(r"[ \t#>+=-]|\d{1,9}[.)]")
+_HEADING = re.compile(r"#{1,6} +([^#\s](?:[^#\n]*[^#\s])?) *")  # "## Subhead" (no closing #s)
+_MARKERS = ("> ", "- ")  # a quotation's lines, a list's items
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 _SLUG_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d",
                                "þ": "th", "ı": "i", "'": None, "’": None,
@@ -278,21 +282,49 @@ def _text_paragraphs(source: str) -> list[str]:
     return [p for p in paragraphs if p]
 
 
-def _is_plain(markdown: str) -> bool:
-    """True when the text has no Markdown syntax at all: its blocks are then its blank-line-separated paragraphs.
+def _simple_blocks(markdown: str) -> list[_Block] | None:
+    """The blocks of a body with no inline markup, made of simple blocks only; None for anything else.
 
-    Most articles are just paragraphs, and Markdown parsing cost more than analysing them. The test
-    is conservative (any character that could start markup sends the text to the parser);
-    ``tests/test_load.py`` checks on generated texts that both ways give the same blocks.
+    Most articles are paragraphs with a few subheadings, quotations and dash lists, and Markdown
+    parsing cost more than analysing them. The blocks are the blank-line-separated chunks: a
+    paragraph (no line opens another block), a one-line "## heading", a quotation whose every line
+    starts with "> ", a list whose every line is an item "- ". Anything else, and any character
+    that could be inline markup, goes to the parser; ``tests/test_load.py`` checks on generated
+    texts that both ways give the same blocks.
     """
-    return _MARKUP.search(markdown) is None
+    if _INLINE_MARKUP.search(markdown):
+        return None
+    blocks = []
+    for chunk in _BLANK_LINES.split(markdown):
+        lines = [line for line in chunk.split("\n") if line]
+        if not any(_BLOCK_START.match(line) for line in lines):
+            blocks.append(_Block(_collapse(chunk)))
+            continue
+        heading = _HEADING.fullmatch(lines[0]) if len(lines) == 1 else None
+        marker = lines[0][:2]
+        if heading:
+            blocks.append(_Block(_collapse(heading.group(1)), heading=True))
+        elif marker in _MARKERS and all(line.startswith(marker) and _is_inner(line[2:]) for line in lines):
+            inner = [line[2:] for line in lines]
+            blocks.extend(map(_Block, map(_collapse, ["\n".join(inner)] if marker == "> " else inner)))
+        else:
+            return None
+    return [block for block in blocks if block.text]
 
 
-def _markdown_blocks(markdown: str) -> Iterator[_Block]:
+def _is_inner(line: str) -> bool:
+    """A quotation's or list item's line that is plain text: it opens no block of its own."""
+    return bool(line) and not _BLOCK_START.match(line)
+
+
+def _markdown_blocks(markdown: str) -> list[_Block]:
     """Each Markdown block with text (heading, paragraph, list item, table cell, code) as plain text."""
-    if _is_plain(markdown):
-        yield from (_Block(text) for text in map(_collapse, _BLANK_LINES.split(markdown)) if text)
-        return
+    simple = _simple_blocks(markdown)
+    return simple if simple is not None else list(_parsed_blocks(markdown))
+
+
+def _parsed_blocks(markdown: str) -> Iterator[_Block]:
+    """The blocks with text, as the Markdown parser finds them."""
     heading = False
     for token in _MARKDOWN.parse(markdown):
         if token.type == "heading_open":

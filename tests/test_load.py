@@ -320,27 +320,68 @@ def test_any_bytes_load_or_raise_article_error(tmp_path: Path, content: bytes, s
     assert all(p and p == " ".join(p.split()) for p in paragraphs(article))
 
 
-# Plain paragraphs skip the Markdown parser. Generated prose (sometimes with a character that could be
-# markup) must give the same blocks both ways.
-PLAIN_CHARS = list("abcXY19 .,;:'\"?!()%$#=+-/\n\n\n\u00a0é—“”‘’…")
+# Simple bodies (paragraphs, one-line headings, "> " quotations, "- " lists, no inline markup) skip the
+# Markdown parser. Generated bodies, made of those blocks and of near misses, must give the same blocks
+# (text and heading flag) both ways.
+PLAIN_CHARS = list("abcXY19 .,;:'\"?!()%$#=+-/>&\n\n\n\u00a0é—“”‘’…")
 PROSE = st.text(alphabet=st.sampled_from(PLAIN_CHARS), max_size=160) | st.text(
     alphabet=st.sampled_from(PLAIN_CHARS + list("*_`[]<>&\\~|\t\r")), max_size=80)
+WORDS = st.tuples(st.sampled_from(list("abcXYé“‘9")), st.text(alphabet=st.sampled_from(
+    list("abcXY19 .,;'\"?!%$()é—“’…&>#-")), max_size=30)).map("".join) | st.text(alphabet=st.sampled_from(list("ab #-")), max_size=5)
+SIMPLE_STARTS = ["", "", "", "> ", "- ", "# ", "## ", "###### "]
+NEAR_MISSES = ["####### ", "#", "-", ">", "  ", "1. ", "2) ", "= ", "+ ", "> > ", "- - ", ">  ", "-  "]
 
 
-@settings(max_examples=500, deadline=None)
-@given(PROSE)
-def test_plain_paragraphs_give_the_blocks_the_markdown_parser_gives(text: str) -> None:
+def _chunk(starts: list[str]) -> st.SearchStrategy[str]:
+    """Lines that all open with one of starts (the same one, mostly)."""
+    same = st.tuples(st.sampled_from(starts), st.lists(WORDS, min_size=1, max_size=3)).map(
+        lambda c: "\n".join(c[0] + words for words in c[1]))
+    mixed = st.lists(st.tuples(st.sampled_from(starts), WORDS).map("".join), min_size=1, max_size=3).map("\n".join)
+    return same | same | mixed
+
+
+def _bodies(starts: list[str]) -> st.SearchStrategy[str]:
+    gaps = st.sampled_from(["\n\n", "\n\n", "\n", "\n \n", "\n\n\n"])
+    return st.lists(st.tuples(_chunk(starts), gaps).map("".join), min_size=1, max_size=6).map("".join)
+
+
+BODIES = _bodies(SIMPLE_STARTS) | _bodies(SIMPLE_STARTS + NEAR_MISSES)
+
+
+def _both_ways(text: str) -> tuple[list, list, bool]:
     from reportgen import load
 
-    parsed = [load._collapse(load._inline_text(t.children) if t.type == "inline" else t.content)
-              for t in load._MARKDOWN.parse(text) if t.type in ("inline", "fence", "code_block")]
-    assert [b.text for b in load._markdown_blocks(text)] == [t for t in parsed if t]
+    simple = load._simple_blocks(text)
+    return simple if simple is not None else [], list(load._parsed_blocks(text)), simple is not None
 
 
-def test_plain_articles_take_the_fast_way_and_markup_does_not() -> None:
-    from reportgen.load import _is_plain
+@settings(max_examples=1000, deadline=None)
+@given(PROSE | BODIES)
+def test_simple_bodies_give_the_blocks_the_markdown_parser_gives(text: str) -> None:
+    simple, parsed, taken = _both_ways(text)
+    if taken:
+        assert simple == parsed
 
-    assert _is_plain("Mayor Ana Ortiz said the bridge would reopen.\n\nOfficials said “soon”, maybe 50% of it.")
-    for markup in ("*soft*", "a_b", "[link](x)", "# Heading", "- item", "1. item", "> quote", "    code", "a &amp; b",
-                   "a\\*b", "Title\n===", "a | b", "<b>x</b>"):
-        assert not _is_plain(markup), markup
+
+def test_the_fast_way_takes_simple_bodies_and_leaves_markup_to_the_parser() -> None:
+    from reportgen.load import _Block, _simple_blocks
+
+    body = ("Mayor Ana Ortiz said the bridge would reopen.\n\n## What comes next\n\n> “We will reopen,” she said,\n"
+            "> and 50% > 40%.\n\n- the toll & the fees\n- the timetable\n\nAT&T said so.")
+    expected = [_Block("Mayor Ana Ortiz said the bridge would reopen."), _Block("What comes next", heading=True),
+                _Block("“We will reopen,” she said, and 50% > 40%."), _Block("the toll & the fees"),
+                _Block("the timetable"), _Block("AT&T said so.")]
+    assert _simple_blocks(body) == expected == _both_ways(body)[1]
+    for markup in ("*soft*", "a_b", "[link](x)", "1. item", "    code", "a &amp; b", "a &#38; b", "a\\*b",
+                   "Title\n===", "a | b", "<b>x</b>", "# Heading #", "#Heading", "- item\n  more", "> quote\nlazy",
+                   "> > nested", "- - -", "---", "Text\n- item", "# Heading\ntext", "####### Seven"):
+        assert _simple_blocks(markup) is None, markup
+
+
+def test_generated_bodies_mostly_take_the_fast_way() -> None:
+    # the generator must exercise the fast way, not only its refusals
+    from hypothesis import find
+
+    find(BODIES, lambda text: _both_ways(text)[2] and any(b.heading for b in _both_ways(text)[0]))
+    find(BODIES, lambda text: _both_ways(text)[2] and text.startswith("> ") and len(_both_ways(text)[0]) >= 1)
+    find(BODIES, lambda text: _both_ways(text)[2] and text.startswith("- ") and len(_both_ways(text)[0]) >= 2)

@@ -8,12 +8,10 @@ it writes each article's pages straight into the staging folder and returns noth
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence, TypeVar
 
 from jinja2 import Environment
 
@@ -25,6 +23,9 @@ from reportgen.model import Analysis, Item
 from reportgen.render import Context, make_environment, render_article
 from reportgen.rules import RuleSet, load_rules
 from reportgen.write import GuardedFolder
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 # A worker process first pays a few tenths of a second to start (imports, rules, syllable
 # dictionary) and a news article then takes 10-20 ms to analyze and render: a second process
@@ -101,10 +102,18 @@ class Workers:
             work = getattr(self.local, method)
             return batches, (work(batch, *shared) for batch in batches)
         if self.pool is None:
-            # "spawn" everywhere: the same behaviour on every OS, and safe beside serve's server thread.
-            self.pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=_init_worker, initargs=self.setup)
+            self.pool = _start_pool(processes, self.setup)
         return batches, self.pool.map(_call, [method] * len(batches), batches, [shared] * len(batches))
+
+
+def _start_pool(processes: int, setup: tuple[Any, ...]) -> "ProcessPoolExecutor":
+    """A pool of worker processes, each set up once (imported here: a small build needs no pool)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # "spawn" everywhere: the same behaviour on every OS, and safe beside serve's server thread.
+    return ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_init_worker, initargs=setup)
 
 
 _worker: Worker | None = None

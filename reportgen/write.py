@@ -40,14 +40,18 @@ class UnsafeOutputError(ReportgenError):
 
 
 class GuardedFolder:
-    """An output folder that refuses paths leaving it and a second write to the same path."""
+    """An output folder that refuses paths leaving it and a second write to the same path.
+
+    Paths are strings: a build writes or links thousands of files, and ``pathlib`` cost more
+    than the system calls.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.written: set[str] = set()
-        self.folders: set[Path] = set()  # created already: thousands of files share a few folders
+        self.folders: set[str] = set()  # created already: thousands of files share a few folders
 
-    def join(self, relative: str) -> Path:
+    def join(self, relative: str) -> str:
         """The file path for a site-relative POSIX path; refuses escapes and repeats."""
         clean = posixpath.normpath(relative)
         if (not relative or relative.startswith("/") or "\\" in relative or "\0" in relative
@@ -56,19 +60,21 @@ class GuardedFolder:
         if clean.casefold() in self.written:
             raise UnsafeOutputError(f"{relative}: written twice in one build (two pages share this path)")
         self.written.add(clean.casefold())
-        return self.root.joinpath(*clean.split("/"))
+        return os.path.join(self.root, *clean.split("/"))
 
     def write(self, relative: str, data: bytes) -> None:
         """Write one file at a site-relative path."""
         path = self.join(relative)
         self.make_parent(path)
-        path.write_bytes(data)
+        with open(path, "wb") as file:
+            file.write(data)
 
-    def make_parent(self, path: Path) -> None:
+    def make_parent(self, path: str) -> None:
         """Create the folder a file goes in (once per folder)."""
-        if path.parent not in self.folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.folders.add(path.parent)
+        parent = os.path.dirname(path)
+        if parent not in self.folders:
+            os.makedirs(parent, exist_ok=True)
+            self.folders.add(parent)
 
 
 def check_output_folder(output: Path, content: Path, project: Path) -> None:
@@ -143,7 +149,7 @@ class Staging:
         """Write a file at a site-relative path from pieces, never holding all of it."""
         path = self.folder.join(relative)
         self.folder.make_parent(path)
-        with path.open("wb") as file:
+        with open(path, "wb") as file:
             for chunk in chunks:
                 file.write(chunk)
 

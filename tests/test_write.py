@@ -23,7 +23,7 @@ def test_join_refuses_paths_leaving_the_folder(tmp_path: Path, bad: str) -> None
 
 def test_join_refuses_a_second_write_to_the_same_path(tmp_path: Path) -> None:
     folder = GuardedFolder(tmp_path)
-    assert folder.join("articles/a.html") == tmp_path / "articles" / "a.html"
+    assert folder.join("articles/a.html") == str(tmp_path / "articles" / "a.html")
     with pytest.raises(UnsafeOutputError, match="written twice"):
         folder.join("articles/a.html")
     with pytest.raises(UnsafeOutputError, match="written twice"):  # same file on a case-insensitive disk

@@ -5,7 +5,12 @@ A sentence counts as flagged ("uncertain") when a hedge, a generalization or an 
 attribution overlaps it. One `reportgen analyze --format json` run over a temporary file with
 one sentence per paragraph; prints precision, recall, F1, accuracy and Matthews correlation.
 
-    python bench/eval_conll.py [PATH.tsv] [--errors N]
+    python bench/eval_conll.py [PATH.tsv] [--errors N] [--half even|odd] [--cues N]
+
+`--half even` / `--half odd` scores only the rows with an even / odd (0-based) line number, so
+that a change can be checked on both halves of the development set separately. `--cues N`
+prints the N cues (rule and lowercased matched words) that flag the most sentences, with how
+many of those are uncertain and certain, and how many would lose their flag without the cue.
 """
 
 from __future__ import annotations
@@ -69,21 +74,50 @@ def scores(gold: list[bool], predicted: list[bool]) -> dict[str, float]:
             "mcc": mcc, "tp": tp, "fp": fp, "fn": fn, "tn": tn}
 
 
+def cue_key(finding: dict) -> str:
+    """A cue as rule and lowercased matched words: "H101 may"."""
+    return f"{finding['rule']} {' '.join(finding['text'].lower().split())}"
+
+
+def print_cues(gold: list[bool], cues: list[list[dict]], n: int) -> None:
+    """The cues flagging the most sentences: uncertain / certain, and only-cue counts."""
+    table: dict[str, list[int]] = {}
+    for label, found in zip(gold, cues):
+        keys = {cue_key(f) for f in found}
+        for key in keys:
+            counts = table.setdefault(key, [0, 0, 0, 0])
+            counts[0 if label else 1] += 1
+            if len(keys) == 1:
+                counts[2 if label else 3] += 1
+    print("\ncue: uncertain / certain sentences (sole cue: uncertain / certain)")
+    for key, (u, c, su, sc) in sorted(table.items(), key=lambda kv: -(kv[1][0] + kv[1][1]))[:n]:
+        print(f"  {key}: {u} / {c} ({su} / {sc})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--errors", type=int, default=0, help="print up to N false positives and negatives")
+    parser.add_argument("--half", choices=("even", "odd"), help="score only the even or odd rows (0-based)")
+    parser.add_argument("--cues", type=int, default=0, help="print the N cues that flag the most sentences")
     args = parser.parse_args()
     rows = read_rows(args.data)
     article = analyze([sentence for _, sentence in rows])
     if len(article["paragraphs"]) != len(rows):
         raise SystemExit(f"expected {len(rows)} paragraphs, got {len(article['paragraphs'])}")
     cues = flagged(article)
+    if args.half:
+        keep = 0 if args.half == "even" else 1
+        rows = [row for i, row in enumerate(rows) if i % 2 == keep]
+        cues = [cue for i, cue in enumerate(cues) if i % 2 == keep]
     gold = [label for label, _ in rows]
     result = scores(gold, [bool(c) for c in cues])
-    print(f"CoNLL-2010 Wikipedia dev: {len(rows)} sentences, {sum(gold)} uncertain")
+    part = f", {args.half} rows" if args.half else ""
+    print(f"CoNLL-2010 Wikipedia dev{part}: {len(rows)} sentences, {sum(gold)} uncertain")
     print("precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}  accuracy {accuracy:.3f}  MCC {mcc:.3f}".format(**result))
     print("TP {tp}  FP {fp}  FN {fn}  TN {tn}".format(**result))
+    if args.cues:
+        print_cues(gold, cues, args.cues)
     if args.errors:
         fps = [(s, c) for (g, s), c in zip(rows, cues) if c and not g][: args.errors]
         fns = [s for (g, s), c in zip(rows, cues) if g and not c][: args.errors]

@@ -10,7 +10,7 @@ import csv
 import io
 import json
 import re
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from reportgen import __version__
 from reportgen.model import Analysis, Finding, Summary
@@ -33,7 +33,6 @@ def finding_dict(finding: Finding, sentence: int) -> dict[str, Any]:
 def analysis_dict(analysis: Analysis) -> dict[str, Any]:
     """One article's analysis as JSON-ready data (the ``articles[]`` entry of the contract)."""
     article = analysis.article
-    sentence_of = _sentence_index(analysis)
     # vars() rather than dataclasses.asdict: the fields are flat, and asdict's deep copy cost more
     # than the rest of the export.
     return {
@@ -45,7 +44,7 @@ def analysis_dict(analysis: Analysis) -> dict[str, Any]:
         "paragraphs": article.paragraphs,
         "sentences": analysis.sentences,
         "quotes": analysis.quotes,
-        "findings": [finding_dict(f, sentence_of(f.start)) for f in analysis.findings],
+        "findings": [finding_dict(f, n) for f, n in zip(analysis.findings, _sentence_numbers(analysis))],
         "metrics": {**vars(analysis.metrics), "readability": vars(analysis.readability)},
     }
 
@@ -79,9 +78,13 @@ def json_chunks(entries: Iterable[bytes], skipped: Sequence[tuple[str, str]] = (
     yield ('\n],\n"skipped": ' + _dumps(problems) + "}\n").encode()
 
 
+# No indent: with one, the json module leaves its C encoder for a slower pure-Python one. One
+# encoder for every document, and no check for cycles: the data is made fresh and is a tree.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+
+
 def _dumps(data: Any) -> str:
-    # No indent: with one, the json module leaves its C encoder for a slower pure-Python one.
-    return json.dumps(data, ensure_ascii=False)
+    return _ENCODER.encode(data)
 
 
 def to_csv(analyses: Iterable[Analysis | Summary]) -> str:
@@ -153,7 +156,7 @@ class _Locator:
         return line, column
 
 
-def _sentence_index(analysis: Analysis) -> Callable[[int], int]:
-    """A function from a text offset to the index of the sentence holding it."""
+def _sentence_numbers(analysis: Analysis) -> list[int]:
+    """The index of the sentence holding each finding's start."""
     starts = [s for s, _ in analysis.sentences]
-    return lambda position: max(bisect.bisect_right(starts, position) - 1, 0)
+    return [max(bisect.bisect_right(starts, f.start) - 1, 0) for f in analysis.findings]

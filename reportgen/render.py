@@ -18,10 +18,10 @@ from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSyste
 from markupsafe import Markup, escape
 
 from reportgen import __version__
-from reportgen.corpus import (PLOT_HEIGHT, PLOT_WIDTH, Distribution, MetricSpec, band, distributions, format_value,
-                              metric, plot_path, plot_positions)
+from reportgen.corpus import (PLOT_HEIGHT, PLOT_WIDTH, Distribution, MetricCard, MetricSpec, band, distributions,
+                              format_value, metric, plot_path, plot_positions)
 from reportgen.export import article_json, json_document, to_csv
-from reportgen.fragments import highlighted_text, numbered_notes
+from reportgen.fragments import formula_rows, highlighted_text, metric_card, numbered_notes, source_table_rows
 from reportgen.model import CATEGORIES, Analysis, Article, Summary
 from reportgen.rules import RuleSet
 from reportgen.scorecard import LETTERS, Note, Piece, make_scorecard, readability_rows
@@ -85,14 +85,19 @@ def _environment(overrides: Path | None, digest: str, compiled: Path | None) -> 
     if compiled is not None:
         compiled.mkdir(parents=True, exist_ok=True)
         bytecode = FileSystemBytecodeCache(str(compiled))
+    # No auto_reload: a changed template gives another digest, so another environment, and each
+    # page need not ask the file system whether its six templates changed.
     env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined, bytecode_cache=bytecode,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False)
     env.filters["url"] = url_filter
     env.filters["external"] = external_url
     env.filters["metric"] = lambda value, spec: format_value(spec, value)
     env.filters["placeholders"] = show_placeholders
     env.filters["highlighted"] = highlighted_filter
     env.filters["numbered_notes"] = numbered_notes_filter
+    env.filters["source_rows"] = source_table_rows
+    env.filters["metric_cards"] = metric_cards_filter
+    env.filters["formula_rows"] = formula_rows
     return env
 
 
@@ -101,13 +106,19 @@ def relative_url(target: str, page: str) -> str:
     path, hash_, fragment = target.partition("#")
     if not path:
         return target
-    return _relative_path(path, posixpath.dirname(page) or ".") + hash_ + fragment
+    return _relative_path(path, _folder(page)) + hash_ + fragment
 
 
 @lru_cache(maxsize=4096)
 def _relative_path(path: str, folder: str) -> str:
     # Cached: a site has a handful of page folders and the same few targets on every page.
     return posixpath.relpath(path, folder)
+
+
+@lru_cache(maxsize=256)
+def _folder(page: str) -> str:
+    # Cached: a page asks for the URLs of a dozen targets.
+    return posixpath.dirname(page) or "."
 
 
 @pass_context
@@ -127,6 +138,12 @@ def highlighted_filter(context: Mapping[str, Any], paragraphs: Sequence[Sequence
 def numbered_notes_filter(context: Mapping[str, Any], notes: Sequence[Note]) -> Markup:
     """Jinja filter: the ``<li>`` items of numbered findings (see ``reportgen.fragments``)."""
     return numbered_notes(notes, url_filter(context, "methodology.html"))
+
+
+@pass_context
+def metric_cards_filter(context: Mapping[str, Any], cards: Sequence[MetricCard]) -> Markup:
+    """Jinja filter: a scorecard's metric cards, each on its line (see ``reportgen.fragments``)."""
+    return Markup("".join(f"  {metric_card(card, url_filter(context, card.plot.others))}\n" for card in cards))
 
 
 def show_placeholders(explanation: str) -> Markup:

@@ -7,17 +7,23 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import escape
 
 from reportgen.analyze import analyze
-from reportgen.corpus import band, metric_specs
+from reportgen.corpus import MetricCard, Plot, band, metric_specs
 from reportgen.errors import ConfigError
+from reportgen.fragments import (escape_text, formula_rows, highlighted_text, metric_card, numbered_notes,
+                                 source_table_rows)
 from reportgen.model import Finding, Meta
 from reportgen.render import Site, make_environment, relative_url, render_site
 from reportgen.theme import Settings, external_url, settings_from_config
 from reportgen.rules import load_rules
-from reportgen.scorecard import Note, Segment, highlight, number_findings, source_rows
+from reportgen.scorecard import FormulaRow, Note, Segment, SourceRow, highlight, number_findings, source_rows
 
 from conftest import article
+from hostile import PAYLOADS
 
 OVERLAPS = ("Analysts suggest the bridge may close. According to officials, repairs could cost "
             "approximately $2 million.\n\nMayor Ana Ortiz said the council will vote on Thursday. "
@@ -298,3 +304,110 @@ def test_notes_number_findings_in_text_order() -> None:
     notes = number_findings(site.analyses[0].findings, site.rules)
     assert [n.number for n in notes] == list(range(1, len(notes) + 1))
     assert all(isinstance(n, Note) and n.letter in "AHG" for n in notes)
+
+
+# The fragments built in Python (reportgen.fragments): exact HTML for small cases, hostile text escaped.
+
+HOSTILE = "<script>alert('x')</script> & \"q\""
+HOSTILE_HTML = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &#34;q&#34;"
+
+
+@pytest.mark.parametrize("text", [HOSTILE, "", "plain", "&amp; already", "<<>>''\"\"&&", "\u202e<b>\u00b7—’", *PAYLOADS])
+def test_fragments_escape_text_exactly_as_the_templates_do(text: str) -> None:
+    assert escape_text(text) == str(escape(text))
+
+
+@given(st.text())
+def test_fragments_escape_any_text_exactly_as_the_templates_do(text: str) -> None:
+    assert escape_text(text) == str(escape(text))
+
+
+def _notes() -> tuple[Note, Note]:
+    named = Finding("attribution", "A201", 0, 9, "<Sources>", f"Rests on “<Sources>” {HOSTILE}.",
+                    source_kind="anonymous_vague", source_name="<Sources>")
+    hedge = Finding("hedge", "H101", 4, 12, "ces> may", "“ces> may” softens it.", voice="quoted")
+    return Note(1, named, "A", "vague <source>"), Note(2, hedge, "H", "may")
+
+
+def test_highlighted_text_marks_each_finding_and_escapes_every_piece() -> None:
+    first, second = _notes()
+    paragraph = (Segment("<Sou", (1,), ("attribution",)), Segment("rces>", (1, 2), ("attribution", "hedge")), first,
+                 Segment(" may", (2,), ("hedge",)), second, Segment(HOSTILE, (), ()))
+    assert highlighted_text([paragraph], "../methodology.html") == (
+        '    <p><span class="hl hl-attribution" data-f="1">&lt;Sou</span>'
+        '<span class="hl hl-attribution hl-hedge" data-f="1 2">rces&gt;</span>'
+        '<span class="fn fn-attribution"><a class="mk" id="f1" href="#n1" aria-describedby="tip1">A1</a>'
+        '<span class="tip" role="tooltip" id="tip1"><span class="tip-head">A201 · vague &lt;source&gt; · attribution</span> '
+        f'Rests on “&lt;Sources&gt;” {HOSTILE_HTML}. <a href="../methodology.html#rule-A201">About A201</a></span></span>'
+        '<span class="hl hl-hedge" data-f="2"> may</span>'
+        '<span class="fn fn-hedge"><a class="mk" id="f2" href="#n2" aria-describedby="tip2">H2</a>'
+        '<span class="tip" role="tooltip" id="tip2"><span class="tip-head">H101 · may · hedge</span> '
+        "“ces&gt; may” softens it. (Inside a quotation: the speaker's words, not the reporter's.) "
+        '<a href="../methodology.html#rule-H101">About H101</a></span></span>'
+        f"{HOSTILE_HTML}</p>\n")
+
+
+def test_numbered_notes_link_marker_and_rule_and_escape_the_words() -> None:
+    first, second = _notes()
+    assert numbered_notes([first, second], "../methodology.html") == (
+        '      <li id="n1"><a class="note-ref" href="#f1">A1</a>\n'
+        '        <a class="rule-id" href="../methodology.html#rule-A201">A201</a>\n'
+        f"Rests on “&lt;Sources&gt;” {HOSTILE_HTML}.</li>\n"
+        '      <li id="n2"><a class="note-ref" href="#f2">H2</a>\n'
+        '        <a class="rule-id" href="../methodology.html#rule-H101">H101</a>\n'
+        "“ces&gt; may” softens it. <em>(inside a quotation)</em></li>\n")
+    elsewhere = Note(3, replace(first.finding, explanation="Unnamed."), "A", "vague")  # its words are shown too
+    assert "<q>&lt;Sources&gt;</q>: Unnamed.</li>" in numbered_notes([elsewhere], "")
+
+
+def test_source_table_rows_show_kind_relays_and_claims_escaped() -> None:
+    rows = [SourceRow(HOSTILE, "vague group", True, 2, ("<v>", "w&"), (1, 3)), SourceRow("Ana", "named person", False, 1, (), (2,))]
+    assert source_table_rows(rows) == (
+        '      <tr class="anonymous">\n'
+        f'        <td data-label="Source" class="source-name">{HOSTILE_HTML}</td>\n'
+        '        <td data-label="Kind"><strong>anonymous</strong>: vague group</td>\n'
+        '        <td data-label="Claims" class="num">2</td>\n'
+        '        <td data-label="Relayed by">&lt;v&gt;, w&amp;</td>\n'
+        '        <td data-label="Where"><a href="#f1">A1</a> <a href="#f3">A3</a></td>\n'
+        "      </tr>\n"
+        '      <tr class="named">\n'
+        '        <td data-label="Source" class="source-name">Ana</td>\n'
+        '        <td data-label="Kind">named person</td>\n'
+        '        <td data-label="Claims" class="num">1</td>\n'
+        '        <td data-label="Relayed by" class="empty">—</td>\n'
+        '        <td data-label="Where"><a href="#f2">A2</a></td>\n'
+        "      </tr>\n")
+
+
+def test_formula_rows_show_value_formula_and_counts_escaped() -> None:
+    row = FormulaRow("<F>", "a × b", HOSTILE, 7.25, "'m'")
+    assert formula_rows([row]) == (
+        "      <tr>\n"
+        '        <th scope="row" data-label="Score">&lt;F&gt;</th>\n'
+        '        <td data-label="Value" class="num">7.2</td>\n'
+        f'        <td data-label="Formula"><code>a × b</code><br><code class="worked">= {HOSTILE_HTML}</code><br>'
+        '<span class="meaning">&#39;m&#39;</span></td>\n'
+        "      </tr>\n")
+
+
+def test_metric_card_shows_value_band_and_strip_plot_escaped() -> None:
+    plot = Plot(240, 28, (8, 232), "plots/anonymous_ratio.svg", 119.1, 111.9, (97.6, 187.2), f"This {HOSTILE}")
+    card = MetricCard("anonymous_ratio", "<L>", "50%", "of <u>", "high", "low under 25%, high from 50%", HOSTILE, "29%", plot)
+    svg = ('  <svg class="plot" viewBox="0 0 240 28" width="240" height="28" role="img" '
+           f'aria-label="This {HOSTILE_HTML}">\n<title>This {HOSTILE_HTML}</title>\n'
+           '<line class="plot-axis" x1="8" y1="14" x2="232" y2="14"/>\n'
+           '<line class="plot-threshold" x1="97.6" y1="9" x2="97.6" y2="19"/>'
+           '<line class="plot-threshold" x1="187.2" y1="9" x2="187.2" y2="19"/>'
+           '<image class="plot-others" href="../plots/anonymous_ratio.svg" x="0" y="0" width="240" height="28"/>\n')
+    assert metric_card(card, "../plots/anonymous_ratio.svg") == (
+        '<section class="card card-high" aria-labelledby="card-anonymous_ratio">\n'
+        '  <h3 id="card-anonymous_ratio"><span>&lt;L&gt;</span> <span class="band band-high">high</span></h3>\n'
+        '  <p class="card-value"><span class="value">50%</span> <span class="unit">of &lt;u&gt;</span></p>\n'
+        f'  <p class="card-meaning">{HOSTILE_HTML}</p>\n'
+        f'{svg}<line class="plot-median" x1="111.9" y1="3" x2="111.9" y2="25"/>'
+        '<circle class="plot-this" cx="119.1" cy="14" r="6"/></svg>\n'
+        '  <p class="card-median">Site median 29%. Bands: low under 25%, high from 50%.</p>\n'
+        "</section>")
+    bare = replace(card, band="none", plot=replace(plot, this=None, median=None))  # no value, no median
+    html = metric_card(bare, "../plots/anonymous_ratio.svg")
+    assert '<span class="band band-none">no value</span>' in html and f"{svg}</svg>\n" in html

@@ -11,14 +11,18 @@ as the templates' autoescape does it (``escape_text`` is ``markupsafe.escape`` w
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from markupsafe import Markup
 
 from reportgen.corpus import MetricCard, Plot
 from reportgen.scorecard import FormulaRow, Note, Piece, SourceRow
 
+if TYPE_CHECKING:
+    from reportgen.render import IndexRow
+
 IN_QUOTATION = " (Inside a quotation: the speaker's words, not the reporter's.)"
+FICTIONAL_BADGE = '<span class="fictional" title="Written for teaching; the people, places and outlet are invented">Fictional</span>'
 
 
 def escape_text(text: str) -> str:
@@ -119,6 +123,26 @@ def source_table_rows(rows: Sequence[SourceRow]) -> Markup:
                     f'        <td data-label="Where">{where}</td>\n'
                     "      </tr>\n")
     return Markup("".join(html))
+
+
+def index_row(row: IndexRow, href: str) -> Markup:
+    """One article's ``<tr>`` in the index table (href: its scorecard, as seen from the index)."""
+    meta, title = row.article.meta, escape_text(row.article.title)
+    search = f' data-search="{escape_text(meta.author)}"' if meta.author else ""
+    tags = "".join(f"<li>{escape_text(tag)}</li>" for tag in meta.tags)
+    tag_list = f'<ul class="tags" aria-label="Tags">{tags}</ul>' if tags else ""
+    outlet, date = escape_text(meta.outlet), escape_text(meta.date)
+    cells = "".join(
+        f'      <td data-label="{escape_text(c.spec.label)}" data-sort="{escape_text(c.sort)}" class="num band-cell '
+        f'band-cell-{escape_text(c.band)}">{escape_text(c.shown)} <span class="band-word">'
+        f'{"" if c.band == "none" else escape_text(c.band)}</span></td>\n' for c in row.cells)
+    return Markup(
+        f'    <tr data-tags="{"|".join(map(escape_text, meta.tags))}"{search}>\n'
+        f'      <td data-label="Article" data-sort="{title}"><a href="{escape_text(href)}">{title}</a> '
+        f'{FICTIONAL_BADGE if meta.fictional else ""}{tag_list}</td>\n'
+        f'      <td data-label="Outlet" data-sort="{outlet}">{outlet or "—"}</td>\n'
+        f'      <td data-label="Date" data-sort="{date}" class="nowrap">{date or "—"}</td>\n'
+        f"{cells}    </tr>")
 
 
 def formula_rows(rows: Sequence[FormulaRow]) -> Markup:

@@ -21,7 +21,7 @@ from reportgen import __version__
 from reportgen.corpus import (PLOT_HEIGHT, PLOT_WIDTH, Distribution, MetricCard, MetricSpec, band, distributions,
                               format_value, metric, plot_path, plot_positions)
 from reportgen.export import article_json, json_document, to_csv
-from reportgen.fragments import formula_rows, highlighted_text, metric_card, numbered_notes, source_table_rows
+from reportgen.fragments import formula_rows, highlighted_text, index_row, metric_card, numbered_notes, source_table_rows
 from reportgen.model import CATEGORIES, Analysis, Article, Summary
 from reportgen.rules import RuleSet
 from reportgen.scorecard import LETTERS, Note, Piece, make_scorecard, readability_rows
@@ -98,6 +98,7 @@ def _environment(overrides: Path | None, digest: str, compiled: Path | None) -> 
     env.filters["source_rows"] = source_table_rows
     env.filters["metric_cards"] = metric_cards_filter
     env.filters["formula_rows"] = formula_rows
+    env.filters["index_row"] = index_row_filter
     return env
 
 
@@ -126,6 +127,12 @@ def url_filter(context: Mapping[str, Any], target: str) -> str:
     """Jinja filter: a site-relative target, relative to the current page (absolute on the 404 page)."""
     base = context["base_url"]
     return f"{base}/{target}" if base else relative_url(target, context["page_path"])
+
+
+@pass_context
+def index_row_filter(context: Mapping[str, Any], row: IndexRow) -> Markup:
+    """Jinja filter: one article's row of the index table (see ``reportgen.fragments``)."""
+    return index_row(row, url_filter(context, row.path))
 
 
 @pass_context

@@ -14,10 +14,10 @@ from markupsafe import escape
 from reportgen.analyze import analyze
 from reportgen.corpus import MetricCard, Plot, band, metric_specs
 from reportgen.errors import ConfigError
-from reportgen.fragments import (escape_text, formula_rows, highlighted_text, metric_card, numbered_notes,
+from reportgen.fragments import (escape_text, formula_rows, highlighted_text, index_row, metric_card, numbered_notes,
                                  source_table_rows)
 from reportgen.model import Finding, Meta
-from reportgen.render import Site, make_environment, relative_url, render_site
+from reportgen.render import IndexCell, IndexRow, Site, make_environment, relative_url, render_site
 from reportgen.theme import Settings, external_url, settings_from_config
 from reportgen.rules import load_rules
 from reportgen.scorecard import FormulaRow, Note, Segment, SourceRow, highlight, number_findings, source_rows
@@ -411,3 +411,29 @@ def test_metric_card_shows_value_band_and_strip_plot_escaped() -> None:
     bare = replace(card, band="none", plot=replace(plot, this=None, median=None))  # no value, no median
     html = metric_card(bare, "../plots/anonymous_ratio.svg")
     assert '<span class="band band-none">no value</span>' in html and f"{svg}</svg>\n" in html
+
+
+def test_index_row_fragment_is_exact_and_escapes_every_value() -> None:
+    spec = replace(metric_specs({})[0], label=f"Anon {HOSTILE}")
+    meta = Meta(outlet=HOSTILE, author=HOSTILE, date="2024-05-01", tags=(HOSTILE, "b"), fictional=True)
+    row = IndexRow(replace(article("x"), title=HOSTILE, meta=meta), "articles/a.html",
+                   (IndexCell(spec, f"5% {HOSTILE}", "0.05", "low"), IndexCell(spec, "—", "", "none")))
+    assert str(index_row(row, "articles/a.html?<x>")) == (
+        f'    <tr data-tags="{HOSTILE_HTML}|b" data-search="{HOSTILE_HTML}">\n'
+        f'      <td data-label="Article" data-sort="{HOSTILE_HTML}"><a href="articles/a.html?&lt;x&gt;">{HOSTILE_HTML}</a> '
+        '<span class="fictional" title="Written for teaching; the people, places and outlet are invented">Fictional</span>'
+        f'<ul class="tags" aria-label="Tags"><li>{HOSTILE_HTML}</li><li>b</li></ul></td>\n'
+        f'      <td data-label="Outlet" data-sort="{HOSTILE_HTML}">{HOSTILE_HTML}</td>\n'
+        '      <td data-label="Date" data-sort="2024-05-01" class="nowrap">2024-05-01</td>\n'
+        f'      <td data-label="Anon {HOSTILE_HTML}" data-sort="0.05" class="num band-cell band-cell-low">5% {HOSTILE_HTML} '
+        '<span class="band-word">low</span></td>\n'
+        f'      <td data-label="Anon {HOSTILE_HTML}" data-sort="" class="num band-cell band-cell-none">— '
+        '<span class="band-word"></span></td>\n'
+        '    </tr>')
+    bare = IndexRow(replace(article("x"), title="T", meta=Meta()), "articles/t.html", ())
+    assert str(index_row(bare, "articles/t.html")) == (
+        '    <tr data-tags="">\n'
+        '      <td data-label="Article" data-sort="T"><a href="articles/t.html">T</a> </td>\n'
+        '      <td data-label="Outlet" data-sort="">—</td>\n'
+        '      <td data-label="Date" data-sort="" class="nowrap">—</td>\n'
+        '    </tr>')

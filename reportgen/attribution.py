@@ -29,18 +29,25 @@ from reportgen.rules import Rule, RuleSet
 from reportgen.sources import Lexicon, Source, classify, people_named
 from reportgen.tokens import TextIndex, Token, pattern_matches
 
+Cues = list[tuple[int, int]]  # (first token, end token) of each match of a cue list
+
 
 def find_attributions(
     index: TextIndex, sentences: Sequence[Span], quotes: Sequence[Span], rules: RuleSet, lexicon: Lexicon
 ) -> list[Finding]:
-    """All attribution findings in the text, in order."""
+    """All attribution findings in the text, in order (the sentences in order, not overlapping)."""
     finder = _Finder(index, quotes, rules.by_category("attribution"), lexicon)
-    starts = index.starts
-    hits = _Hits(lexicon, index)
     finder.agentless()
-    for start, end in sentences:
-        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        finder.sentence(lo, hi, hits)
+    starts = index.starts
+    bounds = [(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)) for start, end in sentences]
+    # Each cue list is matched once in the whole text and its matches dealt out to the sentences.
+    objects, subjects, markers = (
+        _per_sentence(getattr(lexicon, name).find(index), bounds) for name in ("object_cues", "subject_cues", "markers")
+    )
+    possessives = _per_sentence([(i, i + 2) for i in _possessive_cues(index, lexicon)], bounds)  # "ministry's account"
+    for (lo, hi), object_cues, subject_cues, marked, possessive in zip(bounds, objects, subjects, markers, possessives):
+        if object_cues or subject_cues or possessive:  # most sentences have a cue; the rest need no reading
+            finder.sentence(lo, hi, object_cues, subject_cues, marked, [i for i, _ in possessive])
     return sorted(finder.findings, key=attrgetter("start", "end"))
 
 
@@ -48,19 +55,15 @@ _QUOTE_ENDS = "’”'\""
 _PASSIVE_BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
 
 
-class _Hits:
-    """Where each cue list matches in the whole text, looked up sentence by sentence."""
-
-    def __init__(self, lexicon: Lexicon, index: TextIndex) -> None:
-        self.hits = {name: getattr(lexicon, name).find(index) for name in ("markers", "object_cues", "subject_cues")}
-        self.firsts = {name: [first for first, _ in hits] for name, hits in self.hits.items()}
-
-    def between(self, name: str, lo: int, hi: int) -> list[tuple[int, int]]:
-        """The matches of one cue list that start within tokens lo..hi and end by hi."""
-        firsts = self.firsts[name]
-        i = bisect.bisect_left(firsts, lo)
-        j = bisect.bisect_left(firsts, hi, i)
-        return [h for h in self.hits[name][i:j] if h[1] <= hi] if i < j else []
+def _per_sentence(hits: Cues, bounds: Sequence[tuple[int, int]]) -> list[Cues]:
+    """For each sentence's tokens lo..hi, the (first, end) token matches that start and end within it."""
+    grouped: list[Cues] = [[] for _ in bounds]
+    firsts = [lo for lo, _ in bounds]
+    for first, end in hits:
+        k = bisect.bisect_right(firsts, first) - 1
+        if k >= 0 and first < bounds[k][1] and end <= bounds[k][1]:
+            grouped[k].append((first, end))
+    return grouped
 
 
 class _Finder:
@@ -72,6 +75,11 @@ class _Finder:
         self.quotes = quotes
         self.quote_starts = [s for s, _ in quotes]
         self.lex = lexicon
+        # the word lists read per cue, looked up once per article
+        lists = lexicon.lists
+        self.modifiers, self.negations = lists["verb_modifiers"], lists["negations"]
+        self.noun_determiners = lists["determiners"] - lists["vague_sources"]  # "the report": a noun, not a verb
+        self.pronouns = lists["pronouns_person"] | lists["pronouns_group"]
         by_name = {r.name: r for r in rules}
         self.agentless_rule = by_name.pop("agentless-attribution", None)
         self.rules = {r.source_kind: r for r in by_name.values() if r.source_kind}
@@ -79,19 +87,16 @@ class _Finder:
         self.seen: list[Source] = []
         self.spans: set[Span] = set()
         self.passive: set[int] = set()  # tokens that start inside an agentless passive ("it was reported")
-        self.possessives = _possessive_cues(index, lexicon)
         self.tokens: Sequence[Token] = ()
         self.read = Sentence((), {}, lexicon)
 
-    def sentence(self, lo: int, hi: int, hits: _Hits) -> None:
-        """Find the attributions of the sentence made of tokens lo..hi."""
-        object_cues, subject_cues = hits.between("object_cues", lo, hi), hits.between("subject_cues", lo, hi)
-        possessives = self.possessives[bisect.bisect_left(self.possessives, lo):bisect.bisect_left(self.possessives, hi - 1)]
-        if not (object_cues or subject_cues or possessives):
-            return  # most sentences have a cue, but a sentence without one needs no reading
+    def sentence(
+        self, lo: int, hi: int, object_cues: Cues, subject_cues: Cues, markers: Cues, possessives: list[int]
+    ) -> None:
+        """Find the attributions of the sentence made of tokens lo..hi, given the cue matches within it."""
         self.tokens = self.index.tokens[lo:hi]
-        markers = {b - 1 - lo: a - lo for a, b in hits.between("markers", lo, hi)}
-        self.read = Sentence(self.tokens, markers, self.lex)
+        marker_start = {b - 1 - lo: a - lo for a, b in markers}
+        self.read = Sentence(self.tokens, marker_start, self.lex)
         taken: set[int] = set()  # tokens of object cues and their phrases: no subject cue inside
         for first, last in object_cues:
             taken.update(range(first, first + self._object_cue(first - lo, last - lo)))
@@ -120,15 +125,15 @@ class _Finder:
         tokens = self.tokens
         cue = self.text[tokens[first].start:tokens[after - 1].end]
         j = first - 1
-        while j >= 0 and (self.lex.has("verb_modifiers", tokens[j].lower) or _is_adverb(tokens[j])):
+        while j >= 0 and (tokens[j].lower in self.modifiers or _is_adverb(tokens[j])):
             j -= 1
         for token in tokens[max(j, 0):first]:
-            if self._negates(token):
+            if token.lower in self.negations or token.lower.endswith("n't"):
                 return  # "did not respond", "declined to say": no claim is reported
         if first > 0 and tokens[first - 1].lower in _PASSIVE_BE:
             return  # "would be announced", "were told": the subject received the words, it did not say them
         before = tokens[j].lower if j == first - 1 and j >= 0 else ""
-        if self.lex.has("determiners", before) and not self.lex.has("vague_sources", before):
+        if before in self.noun_determiners:
             return  # "the report", "its claims": a noun, not a verb
         if self.lex.has("speech_tags", cue.lower()) and not self.read.after_quote(first):
             return  # "the city has asked the firm": a request, not a quotation
@@ -136,9 +141,8 @@ class _Finder:
             self._record(self.read.relative_subject(j + 1), cue)
             return
         # Tried in this order, and only until one names a source (each reading costs time).
-        readings = [self.read.appositive_subject, self.read.backward, self.read.before_relative]
-        for read in readings:
-            phrase = read(j + 1)
+        for read in (Sentence.appositive_subject, Sentence.backward, Sentence.before_relative):
+            phrase = read(self.read, j + 1)
             if phrase and self._record(phrase, cue):
                 return
         after_quote = j < 0 or tokens[j].text in CLOSING or (tokens[j].text == "," and j > 0 and tokens[j - 1].text in CLOSING)
@@ -149,9 +153,6 @@ class _Finder:
     def people(self) -> dict[str, str]:
         """Full names of the people the article names, by surname (worked out when first needed)."""
         return people_named(self.text, self.lex)
-
-    def _negates(self, token: Token) -> bool:
-        return self.lex.has("negations", token.lower) or token.lower.endswith("n't")
 
     def agentless(self) -> None:
         """'it was reported': claims whose source is missing altogether."""
@@ -186,8 +187,7 @@ class _Finder:
         if span in self.spans:
             return True
         voice = self._voice(span[0])
-        is_pronoun = len(phrase) == 1 and (self.lex.has("pronouns_person", phrase[0].lower) or self.lex.has("pronouns_group", phrase[0].lower))
-        if voice == "quoted" and is_pronoun:
+        if voice == "quoted" and len(phrase) == 1 and phrase[0].lower in self.pronouns:
             return False  # "we", "he" inside a quotation belong to the speaker's story, not the article's
         phrase_text = self._phrase_text(phrase)
         cleaned = _clean(phrase_text)

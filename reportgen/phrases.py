@@ -104,31 +104,28 @@ class Sentence:
 
     def backward(self, end: int) -> list[Token]:
         """The source phrase ending just before tokens[end], read right to left."""
-        tokens = self.tokens
+        # The phrase read so far is always tokens[j + 1:end]: only where it starts is tracked.
+        tokens, marker_start = self.tokens, self.marker_start
         j = end - 1
-        taken: list[Token] = []
-        while j >= 0 and len(taken) < _MAX_PHRASE:
+        while j >= 0 and end - 1 - j < _MAX_PHRASE:
             token = tokens[j]
-            if j in self.marker_start and taken:
-                taken[:0] = tokens[self.marker_start[j]:j + 1]
-                j = self.marker_start[j] - 1
-            elif token.text in CLOSING and not taken:
+            if j in marker_start and j < end - 1:
+                j = marker_start[j] - 1
+            elif token.text in CLOSING and j == end - 1:
                 opening = self._matching(j, -1)
                 if opening is None:
                     break
-                taken[:0] = tokens[opening:j + 1]
                 j = opening - 1
             elif not token.is_word or token.lower in self.stops or token.lower in self.verbs and not token.text[0].isupper():
                 break  # _ends_phrase(token) or token.lower == "according" or is_verb(token), inlined: the hottest loop
             else:
-                taken.insert(0, token)
                 j -= 1
-        return self._trim(taken)
+        return self._trim(j + 1, end)
 
     def forward(self, start: int) -> list[Token]:
         """The source phrase starting at tokens[start], read left to right."""
         tokens = self.tokens
-        taken: list[Token] = []
+        taken: list[Token] = []  # always tokens[start:j]
         j = start
         while j < len(tokens) and len(taken) < _MAX_PHRASE:
             token = tokens[j]
@@ -147,7 +144,7 @@ class Sentence:
             else:
                 taken.append(token)
                 j += 1
-        return self._trim(taken)
+        return self._trim(start, j)
 
     def _take_name(self, j: int, taken: list[Token]) -> int:
         """After a marker ('identified as'), take the quoted or capitalized name; return the next index."""
@@ -202,13 +199,14 @@ class Sentence:
                 return k
         return None
 
-    def _trim(self, phrase: list[Token]) -> list[Token]:
-        """Drop joiners and punctuation at either end; nothing if only determiners remain."""
-        joiners = self.joiners
-        while phrase and (not phrase[0].is_word and phrase[0].text not in OPENING or phrase[0].lower in joiners):
-            phrase = phrase[1:]
-        while phrase and (phrase[-1].text in _BOUNDARY or phrase[-1].lower in joiners):
-            phrase = phrase[:-1]
+    def _trim(self, start: int, end: int) -> list[Token]:
+        """tokens[start:end] less joiners and punctuation at either end; nothing if only determiners remain."""
+        tokens, joiners = self.tokens, self.joiners
+        while start < end and (not tokens[start].is_word and tokens[start].text not in OPENING or tokens[start].lower in joiners):
+            start += 1
+        while start < end and (tokens[end - 1].text in _BOUNDARY or tokens[end - 1].lower in joiners):
+            end -= 1
         determiners, vague = self.lex.lists["determiners"], self.lex.lists["vague_sources"]
+        phrase = list(tokens[start:end])
         meaningful = any(t.is_word and (t.lower not in determiners or t.lower in vague) for t in phrase)
         return phrase if meaningful else []

@@ -16,7 +16,9 @@ from typing import Sequence
 from reportgen.model import Span
 
 MIN_QUOTE_WORDS = 4
-_WORD = re.compile(r"\w+")
+# MIN_QUOTE_WORDS words in a row, found by one search that stops at the last of them instead of
+# listing every word of a long quotation to count them
+ENOUGH_WORDS = re.compile(r"\w+" + r"\W+\w+" * (MIN_QUOTE_WORDS - 1))
 _MARK = re.compile("[“”‘’\"'«»„]")
 _OPENERS = {"“": "”", "‘": "’", '"': '"', "'": "'", "«": "»", "„": "“"}
 
@@ -26,7 +28,7 @@ def quote_spans(text: str, paragraphs: Sequence[Span]) -> list[Span]:
     spans: list[Span] = []
     for start, end in paragraphs:
         spans.extend(_paragraph_quotes(text, start, end))
-    return [s for s in spans if len(_WORD.findall(text, s[0], s[1])) >= MIN_QUOTE_WORDS]
+    return [s for s in spans if ENOUGH_WORDS.search(text, s[0], s[1])]
 
 
 def _paragraph_quotes(text: str, start: int, end: int) -> list[Span]:

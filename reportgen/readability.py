@@ -39,11 +39,12 @@ _WORD_CHARACTER = re.compile(r"\w")
 def readability(text: str, sentences: Sequence[Span]) -> Readability:
     """Readability grades for text whose sentence spans are given."""
     cleaned = _remove_punctuation(text.replace("’", "'"))
-    words = cleaned.split()
-    syllable_count, polysyllabic, complex_words, difficult = word_counts(cleaned.lower().split())
+    lowered = cleaned.lower()
+    words = lowered.split()  # lowercasing moves no word boundary: the same words as cleaned.split()
+    syllable_count, polysyllabic, complex_words, difficult = word_counts(words)
     n_words = len(words)
     n_sentences = sum(1 for start, end in sentences if _WORD_CHARACTER.search(text, start, end))
-    letters = sum(map(len, words)) - cleaned.count("'")
+    letters = letter_count(cleaned, lowered, words)
     characters = sum(map(len, text.split()))
     return Readability(
         words=n_words,
@@ -64,6 +65,14 @@ def readability(text: str, sentences: Sequence[Span]) -> Readability:
         automated_readability_index=round(automated_readability_index(n_words, n_sentences, characters), 2),
         dale_chall_readability_score=round(dale_chall_readability_score(n_words, n_sentences, difficult), 2),
     )
+
+
+def letter_count(cleaned: str, lowered: str, lowered_words: Sequence[str]) -> int:
+    """Characters of the words of cleaned text, apostrophes not counted (textstat's letters)."""
+    # Lowercasing makes a few letters longer ("İ" → "i̇"); when the length is unchanged every
+    # character stayed one character, so the lowercase words have the same lengths.
+    words = lowered_words if len(lowered) == len(cleaned) else cleaned.split()
+    return sum(map(len, words)) - cleaned.count("'")
 
 
 def _remove_punctuation(text: str) -> str:

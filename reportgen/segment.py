@@ -150,7 +150,7 @@ def _abbreviation_policy(lexicon: Lexicon, word: str) -> str | None:
         return policy if not capitalized or word[:1].isupper() else None
     if len(word) == 1 and word.isupper():
         return "initial"
-    return "starter" if _DOTTED.fullmatch(word) else None
+    return "starter" if "." in word and _DOTTED.fullmatch(word) else None  # a dotted acronym has a dot
 
 
 def _is_speech_tag(lexicon: Lexicon, word: str, after: str | None) -> bool:

@@ -77,22 +77,27 @@ class TextIndex:
         else:  # the same, in C
             is_word = list(map(str.isalnum, map(itemgetter(0), texts)))
         tokens = tuple(map(tuple.__new__, repeat(Token), zip(starts, ends, texts, lowers, is_word)))
-        positions: dict[str, list[int]] = {}
-        for i, lower in zip(compress(range(len(lowers)), is_word), compress(lowers, is_word)):
-            if lower in positions:
-                positions[lower].append(i)
-            else:
-                positions[lower] = [i]
-        return cls(text, tokens, positions, lowers, tuple(starts))
+        return cls(text, tokens, _positions(lowers, is_word), lowers, tuple(starts))
+
+
+def _positions(lowers: Sequence[str], is_word: Sequence[bool]) -> dict[str, list[int]]:
+    """Where each word occurs: its lookup form → the indices of its tokens, in order."""
+    positions: dict[str, list[int]] = {}
+    setdefault = positions.setdefault  # measured: cheaper than testing for the key first, or a defaultdict
+    for i, lower in zip(compress(range(len(lowers)), is_word), compress(lowers, is_word)):
+        setdefault(lower, []).append(i)
+    return positions
 
 
 def _lowercase(text: str, tokens: list[str], starts: list[int], ends: list[int]) -> tuple[str, ...]:
     """The lookup form of each token, as cut from the normalized whole text."""
-    lowered = normalize(text)
-    if len(lowered) == len(text) and "Σ" not in text:
+    joined = "\n".join(tokens)
+    lowered = normalize(joined)
+    if len(lowered) == len(joined) and "Σ" not in joined:
         # Every character then lowercases alone (only a capital sigma looks at its neighbours),
         # so the tokens, which hold no newline, can be lowercased in one string.
-        return tuple(normalize("\n".join(tokens)).split("\n")) if tokens else ()
+        return tuple(lowered.split("\n")) if tokens else ()
+    lowered = normalize(text)
     if len(lowered) != len(text):  # a few characters change length when lowercased ("İ")
         lowered = "".join(c if len(normalize(c)) != 1 else normalize(c) for c in text)
     return tuple(map(lowered.__getitem__, map(slice, starts, ends)))
@@ -122,14 +127,19 @@ class PhraseMatcher:
 
     def find(self, index: TextIndex) -> list[tuple[int, int]]:
         """(first token, end token) of each longest phrase match, in text order."""
-        lowers = index.lowers
+        lowers, last = index.lowers, len(index.lowers) - 1
         hits = []
         for first in self.by_first.keys() & index.positions.keys():
             if first in self.single:
                 hits.extend((i, i + 1) for i in index.positions[first])
                 continue
+            one_word = first in self.one_word
             for i in index.positions[first]:
-                length = self._longest(first, lowers[i + 1] if i + 1 < len(lowers) else "", lowers, i)
+                # the usual case, no longer phrase going on with the next word, without a call
+                if (first, lowers[i + 1] if i < last else "") not in self.by_pair:
+                    length = 1 if one_word else 0
+                else:
+                    length = self._longest(first, lowers[i + 1], lowers, i)
                 if length:
                     hits.append((i, i + length))
         hits.sort()

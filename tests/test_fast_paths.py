@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportgen.attribution import _clean
+from reportgen.attribution import _clean, _per_sentence
 from reportgen.model import Finding, make_finding
-from reportgen.readability import _remove_punctuation
+from reportgen.quotes import ENOUGH_WORDS, MIN_QUOTE_WORDS
+from reportgen.readability import _remove_punctuation, letter_count
 from reportgen.sources import _FULL_NAME
 from reportgen.tokens import TOKEN, PhraseMatcher, TextIndex, Token, leading_words, normalize, pattern_matches
 
@@ -118,3 +119,27 @@ def test_pattern_prefilter_skips_only_tokens_where_the_pattern_cannot_match(word
     regex = re.compile(pattern, re.IGNORECASE)
     found = [m.span() for m in pattern_matches(index, regex, starts)]
     assert found == plain_pattern_matches(index, regex, frozenset(starts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ İ'\n\tΣ1é")), max_size=30))
+def test_letters_from_lowercase_words_equal_letters_of_the_text(cleaned: str) -> None:
+    lowered = cleaned.lower()
+    assert letter_count(cleaned, lowered, lowered.split()) == sum(map(len, cleaned.split())) - cleaned.count("'")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.integers(0, 30), max_size=12), st.lists(st.tuples(st.integers(0, 30), st.integers(1, 4)), max_size=12))
+def test_cues_dealt_to_sentences_equal_a_search_per_sentence(cuts: list[int], hits: list[tuple[int, int]]) -> None:
+    edges = sorted(cuts)
+    bounds = list(zip(edges[0::2], edges[1::2]))  # in order, not overlapping, some empty
+    matches = sorted((first, first + length) for first, length in set(hits))
+    expected = [[(a, b) for a, b in matches if lo <= a < hi and b <= hi] for lo, hi in bounds]
+    assert _per_sentence(matches, bounds) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab_1é ,.’'“”-\n")), max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_enough_words_search_equals_counting_the_words(text: str, start: int, end: int) -> None:
+    counted = len(re.findall(r"\w+", text[start:end])) >= MIN_QUOTE_WORDS
+    assert (ENOUGH_WORDS.search(text, start, end) is not None) == counted

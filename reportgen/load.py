@@ -88,7 +88,7 @@ def load_article(path: Path, root: Path | None = None) -> Article:
         front, blocks = {}, [_Block(p) for p in _text_paragraphs(source)]
     else:
         front, body = _split_front_matter(source, shown)
-        blocks = list(_markdown_blocks(body))
+        blocks = _markdown_blocks(body)
     meta = _meta(front, shown)
     title = _text_value(front, "title", shown)
     if blocks and blocks[0].heading and (not title or _same(title, blocks[0].text)):
@@ -278,7 +278,7 @@ def _tags_value(value: Any, shown: str) -> tuple[str, ...]:
 
 def _text_paragraphs(source: str) -> list[str]:
     """Paragraphs of plain text: blank lines separate them, single newlines are spaces."""
-    paragraphs = (_collapse(p) for p in re.split(r"\n[ \t]*\n", source))
+    paragraphs = (_collapse(p) for p in _BLANK_LINES.split(source))
     return [p for p in paragraphs if p]
 
 

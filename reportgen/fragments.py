@@ -19,10 +19,11 @@ from reportgen.corpus import MetricCard, Plot
 from reportgen.scorecard import FormulaRow, Note, Piece, SourceRow
 
 if TYPE_CHECKING:
+    from reportgen.model import Meta
     from reportgen.render import IndexRow
 
 IN_QUOTATION = " (Inside a quotation: the speaker's words, not the reporter's.)"
-FICTIONAL_BADGE = '<span class="fictional" title="Written for teaching; the people, places and outlet are invented">Fictional</span>'
+_FICTIONAL_BADGE = '<span class="fictional" title="Written for teaching; the people, places and outlet are invented">Fictional</span>'
 
 
 def escape_text(text: str) -> str:
@@ -125,12 +126,21 @@ def source_table_rows(rows: Sequence[SourceRow]) -> Markup:
     return Markup("".join(html))
 
 
+def fictional_badge(meta: Meta) -> Markup:
+    """The "Fictional" label of a teaching article (nothing for a real one)."""
+    return Markup(_FICTIONAL_BADGE if meta.fictional else "")
+
+
+def tag_list(tags: Sequence[str]) -> Markup:
+    """An article's tags as a list (nothing when it has none)."""
+    items = "".join(f"<li>{escape_text(tag)}</li>" for tag in tags)
+    return Markup(f'<ul class="tags" aria-label="Tags">{items}</ul>' if tags else "")
+
+
 def index_row(row: IndexRow, href: str) -> Markup:
     """One article's ``<tr>`` in the index table (href: its scorecard, as seen from the index)."""
     meta, title = row.article.meta, escape_text(row.article.title)
     search = f' data-search="{escape_text(meta.author)}"' if meta.author else ""
-    tags = "".join(f"<li>{escape_text(tag)}</li>" for tag in meta.tags)
-    tag_list = f'<ul class="tags" aria-label="Tags">{tags}</ul>' if tags else ""
     outlet, date = escape_text(meta.outlet), escape_text(meta.date)
     cells = "".join(
         f'      <td data-label="{escape_text(c.spec.label)}" data-sort="{escape_text(c.sort)}" class="num band-cell '
@@ -139,7 +149,7 @@ def index_row(row: IndexRow, href: str) -> Markup:
     return Markup(
         f'    <tr data-tags="{"|".join(map(escape_text, meta.tags))}"{search}>\n'
         f'      <td data-label="Article" data-sort="{title}"><a href="{escape_text(href)}">{title}</a> '
-        f'{FICTIONAL_BADGE if meta.fictional else ""}{tag_list}</td>\n'
+        f"{fictional_badge(meta)}{tag_list(meta.tags)}</td>\n"
         f'      <td data-label="Outlet" data-sort="{outlet}">{outlet or "—"}</td>\n'
         f'      <td data-label="Date" data-sort="{date}" class="nowrap">{date or "—"}</td>\n'
         f"{cells}    </tr>")

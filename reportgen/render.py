@@ -21,7 +21,8 @@ from reportgen import __version__
 from reportgen.corpus import (PLOT_HEIGHT, PLOT_WIDTH, Distribution, MetricCard, MetricSpec, band, distributions,
                               format_value, metric, plot_path, plot_positions)
 from reportgen.export import article_json, json_document, to_csv
-from reportgen.fragments import formula_rows, highlighted_text, index_row, metric_card, numbered_notes, source_table_rows
+from reportgen.fragments import (fictional_badge, formula_rows, highlighted_text, index_row, metric_card, numbered_notes,
+                                 source_table_rows, tag_list)
 from reportgen.model import CATEGORIES, Analysis, Article, Summary
 from reportgen.rules import RuleSet
 from reportgen.scorecard import LETTERS, Note, Piece, make_scorecard, readability_rows
@@ -99,6 +100,8 @@ def _environment(overrides: Path | None, digest: str, compiled: Path | None) -> 
     env.filters["metric_cards"] = metric_cards_filter
     env.filters["formula_rows"] = formula_rows
     env.filters["index_row"] = index_row_filter
+    env.filters["fictional_badge"] = fictional_badge
+    env.filters["tag_list"] = tag_list
     return env
 
 

@@ -30,7 +30,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 from markdown_it import MarkdownIt
@@ -127,12 +127,18 @@ def _shown_path(path: Path, root: Path | None) -> str:
     """The path as reported: relative to root (POSIX) when root is given, else as given."""
     if root is None:
         return str(path)
-    for base, target in ((os.path.abspath(root), os.path.abspath(path)), (root.resolve(), path.resolve())):
+    # As given first; resolved (symbolic links followed: seven system calls) only when that fails.
+    for base, target in _candidate_pairs(root, path):
         try:
             return Path(target).relative_to(base).as_posix()
         except ValueError:
             continue
     raise ArticleError(path.name, f"not inside the article folder {root.name or root}")
+
+
+def _candidate_pairs(root: Path, path: Path) -> Iterator[tuple[str | Path, str | Path]]:
+    yield os.path.abspath(root), os.path.abspath(path)
+    yield root.resolve(), path.resolve()
 
 
 def _read(path: Path, shown: str) -> bytes:

@@ -169,6 +169,13 @@ def test_path_is_relative_posix_under_root(tmp_path: Path, write) -> None:
     assert load_article(path).path == str(path)
 
 
+def test_path_is_relative_when_root_is_reached_through_a_link(tmp_path: Path, write) -> None:
+    path = write("real/2024/a.md", "Body.")
+    (tmp_path / "alias").symlink_to(tmp_path / "real", target_is_directory=True)
+    assert load_article(path, root=tmp_path / "alias").path == "2024/a.md"  # the file by its real path
+    assert load_article(tmp_path / "alias/2024/a.md", root=tmp_path / "real").path == "2024/a.md"
+
+
 def test_path_outside_root_is_refused(tmp_path: Path, write) -> None:
     path = write("elsewhere/a.md", "Body.")
     with pytest.raises(ArticleError) as caught:

@@ -26,13 +26,19 @@ IN_QUOTATION = " (Inside a quotation: the speaker's words, not the reporter's.)"
 _FICTIONAL_BADGE = '<span class="fictional" title="Written for teaching; the people, places and outlet are invented">Fictional</span>'
 
 
-def escape_text(text: str) -> str:
+def escape_replacing(text: str) -> str:
     """Text escaped for HTML exactly as ``markupsafe.escape`` escapes it, as a plain string.
 
     Wrapping each of a page's hundreds of values in ``Markup`` cost more than escaping them.
     """
     return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
             .replace("'", "&#39;").replace('"', "&#34;"))
+
+
+try:  # MarkupSafe 3's C escaping without the Markup object: about 4 x faster (~400 values a page)
+    from markupsafe._speedups import _escape_inner as escape_text
+except ImportError:  # another MarkupSafe, or no compiled speedups: the same result in Python
+    escape_text = escape_replacing
 
 
 class RuleLabels(NamedTuple):

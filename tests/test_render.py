@@ -14,7 +14,7 @@ from markupsafe import escape
 from reportgen.analyze import analyze
 from reportgen.corpus import MetricCard, Plot, band, metric_specs
 from reportgen.errors import ConfigError
-from reportgen.fragments import (escape_text, formula_rows, highlighted_text, index_row, metric_card, numbered_notes,
+from reportgen.fragments import (escape_replacing, escape_text, formula_rows, highlighted_text, index_row, metric_card, numbered_notes,
                                  source_table_rows)
 from reportgen.model import Finding, Meta
 from reportgen.render import IndexCell, IndexRow, Site, make_environment, relative_url, render_site
@@ -314,12 +314,14 @@ HOSTILE_HTML = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &#34;q&#34
 
 @pytest.mark.parametrize("text", [HOSTILE, "", "plain", "&amp; already", "<<>>''\"\"&&", "\u202e<b>\u00b7—’", *PAYLOADS])
 def test_fragments_escape_text_exactly_as_the_templates_do(text: str) -> None:
-    assert escape_text(text) == str(escape(text))
+    assert escape_text(text) == escape_replacing(text) == str(escape(text))
 
 
 @given(st.text())
 def test_fragments_escape_any_text_exactly_as_the_templates_do(text: str) -> None:
     assert escape_text(text) == str(escape(text))
+    assert escape_replacing(text) == str(escape(text))  # the fallback without MarkupSafe's speedups
+    assert type(escape_text(text)) is str  # a plain string, not Markup: the fragments escape every value
 
 
 def _notes() -> tuple[Note, Note]:

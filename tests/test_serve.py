@@ -53,8 +53,8 @@ def test_serve_builds_serves_and_rebuilds_on_change(project, monkeypatch) -> Non
         (root / "content" / "a.md").write_text(ARTICLE.replace("First", "Second"))
         assert wait_for(lambda: fetch(base + "__reportgen_version") == "2"), logs
         assert "Second title" in fetch(base + "articles/a.html")
+        (root / "reportgen.toml").write_text("[site]\ncolour = 'red'\n")  # first: serve may rebuild between saves
         (root / "content" / "a.md").write_text("---\ntitle: [broken\n---\n\nText.\n")
-        (root / "reportgen.toml").write_text("[site]\ncolour = 'red'\n")
         assert wait_for(lambda: any(line.startswith("error: site.colour") for line in logs)), logs
         assert fetch(base + "__reportgen_version") == "2" and "Second title" in fetch(base + "articles/a.html")
     finally:

@@ -2,8 +2,8 @@
 
 Only a hint: the watcher still compares snapshots of the files, and still polls, so where inotify
 is missing (other systems, no watches left) it just polls, and a missed wake-up costs one poll.
-It listens for files closed after writing, created, deleted, moved or touched, not for each
-write, so it does not wake in the middle of a save.
+It listens for files closed after writing, deleted, moved or touched, not for each write nor
+for a file's creation, so it does not wake in the middle of a save.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import sys
 import time
 from typing import Iterable
 
-CLOSE_WRITE, ATTRIB, MOVED_FROM, MOVED_TO, CREATE, DELETE = 0x8, 0x4, 0x40, 0x80, 0x100, 0x200
-EVENTS = CLOSE_WRITE | ATTRIB | MOVED_FROM | MOVED_TO | CREATE | DELETE
+CLOSE_WRITE, ATTRIB, MOVED_FROM, MOVED_TO, DELETE = 0x8, 0x4, 0x40, 0x80, 0x200
+EVENTS = CLOSE_WRITE | ATTRIB | MOVED_FROM | MOVED_TO | DELETE
 
 
 class Wakeup:

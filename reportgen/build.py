@@ -19,10 +19,10 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from reportgen import __version__
-from reportgen.cache import FileKeys, article_key
+from reportgen.cache import article_key
 from reportgen.config import load_config
 from reportgen.corpus import MetricSpec, metric_specs
 from reportgen.errors import ReportgenError
@@ -30,6 +30,9 @@ from reportgen.find import find_articles
 from reportgen.rules import RuleSet, load_rules
 from reportgen.theme import Settings, settings_from_config, templates_digest
 from reportgen.write import check_output_folder, read_manifest
+
+if TYPE_CHECKING:
+    from reportgen.memo import PlanMemory
 
 PROGRESS_ABOVE = 50  # articles; smaller builds finish before progress would help
 
@@ -95,35 +98,21 @@ class Plan:
     site_key: str
 
 
-class PlanMemory:
-    """What ``plan`` may keep between the rebuilds of a long-lived ``serve``: the last config's rules, the files' keys."""
-
-    def __init__(self) -> None:
-        self.config: Mapping[str, Any] | None = None
-        self.rules: RuleSet | None = None
-        self.files = FileKeys()
-
-    def rules_for(self, config: Mapping[str, Any]) -> RuleSet:
-        """The rules of a config, loaded again only when it differs from the last one."""
-        if self.rules is None or config != self.config:
-            self.rules, self.config = load_rules(config), config
-        return self.rules
-
-
 def plan(options: BuildOptions, memory: PlanMemory | None = None) -> Plan:
     """Read the config, find the articles and hash them: everything the site depends on."""
     config = load_config(options.config)
     if not options.content.is_dir():
         raise ReportgenError(f"{options.content}: content folder not found (use --content DIR)")
     check_output_folder(options.output, options.content, Path.cwd())
-    rules = memory.rules_for(config) if memory is not None else load_rules(config)
+    rules = memory.rules(config) if memory is not None else load_rules(config)
     specs = metric_specs(config.get("bands", {}))
     settings = settings_from_config(config, live_reload=options.live_reload)
     overrides = options.project / "templates"
-    files = find_articles(options.content)
     if memory is not None:
-        keys = memory.files.keys(files, options.content, rules.fingerprint)
+        files = memory.articles(options.content)
+        keys = memory.keys(files, options.content, rules.fingerprint)
     else:
+        files = find_articles(options.content)
         keys = [article_key(path, options.content, rules.fingerprint) for path in files]
     templates = templates_digest(overrides)
     site_key = digest(__version__, rules.fingerprint, specs, settings, templates,

@@ -16,12 +16,10 @@ are pickles written by reportgen itself; one that cannot be read is a miss, neve
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sqlite3
-import time
 from pathlib import Path
-from typing import Iterable, Sequence, Union
+from typing import Iterable, Union
 
 from reportgen import __version__
 from reportgen.model import Analysis, Summary
@@ -33,7 +31,6 @@ Problem = tuple[str, str]  # (path, problem) of a file that could not be loaded
 Entry = Union[Analysis, Problem]
 Brief = Union[Summary, Problem]
 PROTOCOL = 5
-RACY_SECONDS = 2  # a file changed more recently may change again unseen (see ``FileKeys``)
 SCHEMA = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, brief BLOB NOT NULL, entry BLOB NOT NULL)"
 
 
@@ -45,40 +42,6 @@ def article_key(path: Path, root: Path, fingerprint: str) -> str:
     except OSError as exc:  # unreadable: the loader reports it; the key just must not collide
         digest.update(f"\0unreadable {exc.errno}".encode())
     return digest.hexdigest()
-
-
-class FileKeys:
-    """Article keys remembered by what ``stat`` says of each file, so that a long-lived ``serve`` hashes only changed files.
-
-    A file is known by its inode, size, and modification and change times. One changed in the
-    last RACY_SECONDS is hashed again every time: a second save within the same tick of the file
-    system's clock could leave all four as they were (git's "racily clean" files).
-    """
-
-    def __init__(self) -> None:
-        self._known: dict[str, tuple[tuple[int, int, int, int], str]] = {}
-        self._of: tuple[str, str] = ("", "")  # the root and rules fingerprint the known keys were made with
-
-    def keys(self, files: Sequence[Path], root: Path, fingerprint: str) -> list[str]:
-        """Each file's ``article_key``; only files new or changed since the last call are read."""
-        known = self._known if self._of == (str(root), fingerprint) else {}
-        self._known, self._of = {}, (str(root), fingerprint)
-        settled = time.time_ns() - RACY_SECONDS * 1_000_000_000
-        keys = []
-        for path in files:
-            name = str(path)
-            try:
-                stat = os.stat(name)
-            except OSError:  # gone or unreadable: article_key says so in the key
-                keys.append(article_key(path, root, fingerprint))
-                continue
-            signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
-            found = known.get(name)
-            key = found[1] if found is not None and found[0] == signature else article_key(path, root, fingerprint)
-            if max(stat.st_mtime_ns, stat.st_ctime_ns) < settled:
-                self._known[name] = (signature, key)
-            keys.append(key)
-        return keys
 
 
 def brief(entry: Entry) -> Brief:

@@ -21,9 +21,10 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
-from reportgen.build import BuildOptions, BuildResult, Log, Plan, PlanMemory, plan, progress_reporter, report_warnings
+from reportgen.build import BuildOptions, BuildResult, Log, Plan, plan, progress_reporter, report_warnings
 from reportgen.cache import TEMPLATES, Brief, Problem
 from reportgen.export import json_chunks
+from reportgen.memo import PlanMemory
 from reportgen.model import Item
 from reportgen.render import Context, data_path, make_environment, render_index, render_shared
 from reportgen.site import (analyze_articles, article_files, json_line, manifest, open_cache, page_keys, site_problems,

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from reportgen import cache as cache_module
 from reportgen import workers
 from reportgen.build import BuildOptions, BuildResult, build
-from reportgen.cache import FileKeys
 
 from test_build import CAREFUL, PLAIN, THIN, all_bytes
 
@@ -116,28 +113,3 @@ def test_a_broken_cache_is_rebuilt_not_an_error(site_project: Path, analyzed: li
     quiet_build()
     assert "other.txt" in analyzed
     assert all_bytes(site_project / "site") == clean_build(site_project)
-
-
-def test_file_keys_read_only_files_changed_since_the_last_call(tmp_path: Path, monkeypatch) -> None:
-    files = [tmp_path / name for name in ("a.md", "b.md")]
-    for path in files:
-        path.write_text("The clerk said so.")
-    read: list[str] = []
-    real = cache_module.article_key
-    monkeypatch.setattr(cache_module, "article_key", lambda path, *rest: read.append(path.name) or real(path, *rest))
-    keys = FileKeys()
-    first = keys.keys(files, tmp_path, "rules")
-    assert read == ["a.md", "b.md"] and first == [real(path, tmp_path, "rules") for path in files]
-    read.clear()
-    assert keys.keys(files, tmp_path, "rules") == first and read == ["a.md", "b.md"]  # just saved: read again
-    monkeypatch.setattr(cache_module, "RACY_SECONDS", 0)
-    keys.keys(files, tmp_path, "rules")
-    read.clear()
-    assert keys.keys(files, tmp_path, "rules") == first and read == []  # settled: known by stat
-    stat = files[0].stat()
-    files[0].write_text("The clerk said no.")  # same size, and the old modification time put back
-    os.utime(files[0], ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    changed = keys.keys(files, tmp_path, "rules")
-    assert read == ["a.md"] and changed[0] != first[0] and changed[1] == first[1]  # the change time tells
-    read.clear()
-    assert keys.keys(files, tmp_path, "other rules") != changed and read == ["a.md", "b.md"]  # new rules: new keys

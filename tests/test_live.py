@@ -9,8 +9,8 @@ from typing import Callable, Iterator
 
 import pytest
 
-from reportgen import cache as cache_module
 from reportgen import live as live_module
+from reportgen import memo as memo_module
 from reportgen import workers as workers_module
 from reportgen.build import BuildOptions, BuildResult, build
 from reportgen.errors import ReportgenError
@@ -27,7 +27,7 @@ def live(project, monkeypatch) -> Iterator[tuple[Path, LiveSite]]:
     root = project({"content/careful.md": CAREFUL, "content/thin.md": THIN, "content/plain.txt": PLAIN,
                     "content/other.txt": "The clerk said the vote is on Monday."})
     monkeypatch.chdir(root)
-    monkeypatch.setattr(cache_module, "RACY_SECONDS", 0)  # trust file times at once: the memory of keys is used
+    monkeypatch.setattr(memo_module, "RACY_SECONDS", 0)  # trust file times at once: what plan remembers is used
     site = LiveSite(BuildOptions(jobs=1, output=root / "serve" / "site", live_reload=True))
     yield root, site
     site.close()

@@ -1,15 +1,16 @@
 """``serve``'s site: updated in place after each change, the edited articles' pages first.
 
-A long-lived ``serve`` keeps in memory what one rebuild can hand the next: each file's key (by
-``stat``), every article's summary, page key and line of ``data/articles.json``, and the shared
-files as last written. A rebuild analyzes and renders only what changed and writes only the
-files whose bytes changed, each one whole (``write.Publisher``), so the served site never shows a
-half-written file; when it ends, the folder holds byte for byte what ``reportgen build`` would.
+A long-lived ``serve`` keeps in memory what one rebuild can hand the next (``memo.PlanMemory``,
+every article's summary, page key and line of ``data/articles.json``, the shared files as last
+written), analyzes and renders only what changed, and writes only the files whose bytes changed,
+each one whole (``write.Publisher``): the served site never shows a half-written file, and when a
+rebuild ends the folder holds byte for byte what ``reportgen build`` would write.
 
-The order is what a reader sees first: the changed articles' pages, the index and the shared
-pages, then ``announce`` (open pages reload), then the exports (``data/articles.json``, the
-marker). When an edit changes what every scorecard shows (a site median, the article count, a
-template), the few edited articles go first and are announced before the other pages follow.
+The order is what a reader sees first: the edited articles' pages and the index, then
+``announce`` (the open pages reload); then the pages that a new site context renders again
+(its medians, its article count, a template), the shared files, a second announcement if a page
+shows any of them, and the exports (``data/articles.json``, the marker). A newer change may
+interrupt the pages rendered again; the next rebuild finishes them.
 """
 
 from __future__ import annotations
@@ -18,23 +19,45 @@ import os
 import tempfile
 import time
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
+
+from jinja2 import Environment
 
 from reportgen.build import BuildOptions, BuildResult, Log, Plan, plan, progress_reporter, report_warnings
 from reportgen.cache import TEMPLATES, Brief, Problem
 from reportgen.export import json_chunks
 from reportgen.memo import PlanMemory
-from reportgen.model import Item
+from reportgen.model import Item, Summary
 from reportgen.render import Context, data_path, make_environment, render_index, render_shared
 from reportgen.site import (analyze_articles, article_files, json_line, manifest, open_cache, page_keys, site_problems,
                             unique_slugs)
 from reportgen.workers import ARTICLES_PER_WORKER, Workers
 from reportgen.write import MARKER, Publisher, marker
 
-FEW = ARTICLES_PER_WORKER  # fewer edited articles than this go ahead of the many pages a new context renders again
+FEW = ARTICLES_PER_WORKER  # fewer edited articles than this are published ahead of the others
 
 Announce = Callable[[], None]
+Interrupted = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The site a rebuild publishes: its plan, articles (slugs made unique), files left out, context and page keys."""
+
+    plan: Plan
+    items: tuple[Item, ...]
+    problems: Mapping[str, Problem]  # by cache key
+    skipped: tuple[Problem, ...]
+    warnings: tuple[str, ...]
+    context: Context
+    pages: Mapping[str, str]  # slug → page key
+
+    @property
+    def summaries(self) -> list[Summary]:
+        """Every article's summary, in path order."""
+        return [item.summary for item in self.items]
 
 
 class LiveSite:
@@ -59,6 +82,7 @@ class LiveSite:
         self._resources = ExitStack()
         self.cache = self._resources.enter_context(open_cache(options))
         self._workers: tuple[tuple[Any, ...], Workers] | None = None
+        self._environment: tuple[str, Environment] | None = None
 
     def close(self) -> None:
         """Stop the worker processes and close the cache."""
@@ -66,43 +90,52 @@ class LiveSite:
             self._workers[1].close()
         self._resources.close()
 
-    def rebuild(self, log: Log, announce: Announce) -> BuildResult:
-        """Bring the folder up to date with the content; announce once the changed pages are in place."""
+    def rebuild(self, log: Log, announce: Announce, interrupted: Interrupted = lambda: False) -> BuildResult | None:
+        """Bring the folder up to date with the content, announcing changed pages; None if a newer change came first."""
         started = time.perf_counter()
         planned = plan(self.options, self.memory)
         if planned.site_key == self.site_key:
-            articles, findings, warnings = self.counts
-            report_warnings(warnings, self.options.strict, log)
-            return BuildResult(articles, findings, warnings, time.perf_counter() - started, self.root, up_to_date=True)
-        workers = self._workers_for(planned)
+            report_warnings(self.counts[2], self.options.strict, log)
+            return BuildResult(*self.counts, time.perf_counter() - started, self.root, up_to_date=True)
+        edition = self._gather(planned, log)
+        with tempfile.TemporaryDirectory(dir=self.scratch) as scratch:
+            if not self._publish(edition, Publisher(self.root, Path(scratch)), announce, interrupted):
+                return None
+        self.site_key = planned.site_key
+        self.counts = (len(edition.items), sum(s.findings for s in edition.summaries), edition.warnings)
+        self._forget(edition)
+        return BuildResult(*self.counts, time.perf_counter() - started, self.root)
+
+    def _gather(self, planned: Plan, log: Log) -> Edition:
+        """Every article's summary (analyzing the new ones), the warnings, the site's context and the page keys."""
         if self.briefs is None:
             self.briefs = self.cache.briefs()
-        items, problems = analyze_articles(planned.files, planned.keys, self.briefs, workers,
+        items, problems = analyze_articles(planned.files, planned.keys, self.briefs, self._workers_for(planned),
                                            progress_reporter(len(planned.files), log))
         skipped, warnings = site_problems(planned, problems)
         report_warnings(warnings, self.options.strict, log)
         items = unique_slugs(items)
-        summaries = [item.summary for item in items]
-        context = Context.of(summaries, planned.specs, planned.settings)
-        pages = page_keys(items, context, planned)
-        with tempfile.TemporaryDirectory(dir=self.scratch) as scratch:
-            site = Publisher(self.root, Path(scratch))
-            env = make_environment(planned.overrides, self.cache.folder / TEMPLATES)
-            self._remove_gone(site, pages)
-            edited, others = self._split([item for item in items if self._page_key(item) != pages[_slug(item)]])
-            self._render(edited, context, pages, workers, site)
-            self._write(site, "index.html", "".join(render_index(env, summaries, context)).encode())
-            if edited:
-                announce()  # what the editor is looking at is in place
-            self._render(others, context, pages, workers, site)
-            shown = self._write_shared(site, render_shared(env, summaries, skipped, context, planned.rules,
-                                                           planned.overrides))
-            if others or shown or not edited:
-                announce()
-            self._export(site, planned, items, skipped, manifest(planned, pages, summaries, warnings))
-        self.site_key, self.counts = planned.site_key, (len(items), sum(s.findings for s in summaries), warnings)
-        self._forget(items, problems)
-        return BuildResult(*self.counts, time.perf_counter() - started, self.root)
+        context = Context.of([item.summary for item in items], planned.specs, planned.settings)
+        return Edition(planned, tuple(items), problems, tuple(skipped), warnings, context,
+                       page_keys(items, context, planned))
+
+    def _publish(self, edition: Edition, site: Publisher, announce: Announce, interrupted: Interrupted) -> bool:
+        """Write what changed, in the order a reader needs it; False if a newer change interrupted."""
+        planned, summaries = edition.plan, edition.summaries
+        env = self._environment_for(planned)
+        self._remove_gone(site, edition.pages)
+        edited, others = self._split([item for item in edition.items if self._page_key(item) != edition.pages[_slug(item)]])
+        self._render(edited, edition, site)
+        self._write(site, "index.html", "".join(render_index(env, summaries, edition.context)).encode())
+        if edited:
+            announce()  # what the editor is looking at is in place
+        if not self._render(others, edition, site, interrupted):
+            return False
+        shared = render_shared(env, summaries, edition.skipped, edition.context, planned.rules, planned.overrides)
+        if self._write_shared(site, shared) or others or not edited:
+            announce()
+        self._export(site, edition)
+        return True
 
     def _workers_for(self, planned: Plan) -> Workers:
         """Workers for this config and these templates (the processes keep both): the last ones if they match."""
@@ -114,6 +147,13 @@ class LiveSite:
             self._workers = (setup, Workers(options.jobs, planned.config, options.content, self.cache.folder,
                                             planned.overrides, planned.rules))
         return self._workers[1]
+
+    def _environment_for(self, planned: Plan) -> Environment:
+        """The templates' environment, made again only when they changed."""
+        if self._environment is None or self._environment[0] != planned.templates:
+            env = make_environment(planned.overrides, self.cache.folder / TEMPLATES)
+            self._environment = (planned.templates, env)
+        return self._environment[1]
 
     def _page_key(self, item: Item) -> str | None:
         found = self.pages.get(_slug(item))
@@ -132,20 +172,34 @@ class LiveSite:
             for relative in self.pages.pop(slug)[1]:
                 site.remove(relative)
 
-    def _render(self, items: Sequence[Item], context: Context, pages: Mapping[str, str], workers: Workers,
-                site: Publisher) -> None:
-        """Render articles' files into the scratch folder, and move each batch into the site as it is done."""
+    def _render(self, items: Sequence[Item], edition: Edition, site: Publisher,
+                interrupted: Interrupted | None = None) -> bool:
+        """Render articles' files and move them into the site, a batch at a time; False if interrupted.
+
+        With interrupted, the articles go to the workers about half a second of work at a time,
+        and a newer change stops them in between.
+        """
         if not items:
-            return
+            return True
+        workers = self._workers_for(edition.plan)
         folder = Path(tempfile.mkdtemp(dir=site.scratch))
-        batches, results = workers.map("render", items, context, folder)
-        for batch, _ in zip(batches, results):
-            for item in batch:
-                files = article_files(item)
-                for relative in files:
-                    site.move_in(relative, folder.joinpath(*relative.split("/")))
-                self.pages[_slug(item)] = (pages[_slug(item)], files)
-                self.lines[(item.key, _slug(item))] = json_line(self.root / data_path(item.summary))
+        step = len(items) if interrupted is None else FEW * workers.jobs
+        for start in range(0, len(items), step):
+            if start and interrupted is not None and interrupted():
+                return False
+            batches, results = workers.map("render", items[start:start + step], edition.context, folder)
+            for batch, _ in zip(batches, results):
+                for item in batch:
+                    self._move_in(site, item, folder, edition.pages[_slug(item)])
+        return True
+
+    def _move_in(self, site: Publisher, item: Item, folder: Path, page_key: str) -> None:
+        """Put a rendered article's files in the site, and remember its page key and its line of articles.json."""
+        files = article_files(item)
+        for relative in files:
+            site.move_in(relative, folder.joinpath(*relative.split("/")))
+        self.pages[_slug(item)] = (page_key, files)
+        self.lines[(item.key, _slug(item))] = json_line(self.root / data_path(item.summary))
 
     def _write_shared(self, site: Publisher, files: Mapping[str, bytes]) -> bool:
         """Write the shared files that changed, delete those gone; whether a page shows any of them."""
@@ -164,26 +218,25 @@ class LiveSite:
             site.write(relative, data)
             self.shared[relative] = data
 
-    def _export(self, site: Publisher, planned: Plan, items: Sequence[Item], skipped: Sequence[Problem],
-                contents: Mapping[str, Any]) -> None:
+    def _export(self, site: Publisher, edition: Edition) -> None:
         """``data/articles.json`` (when its articles or skipped files changed), then the marker with the manifest."""
-        lines = tuple((item.key, _slug(item)) for item in items)
-        exported = (lines, tuple(skipped), planned.rules.fingerprint)
-        if exported != self.exported:
-            site.write_chunks("data/articles.json", json_chunks((self.lines[line] for line in lines), skipped,
-                                                                planned.rules.fingerprint))
-            self.exported = exported
-        data = marker(contents)
+        lines = tuple((item.key, _slug(item)) for item in edition.items)
+        fingerprint = edition.plan.rules.fingerprint
+        if (lines, edition.skipped, fingerprint) != self.exported:
+            site.write_chunks("data/articles.json", json_chunks((self.lines[line] for line in lines), edition.skipped,
+                                                                fingerprint))
+            self.exported = (lines, edition.skipped, fingerprint)
+        data = marker(manifest(edition.plan, edition.pages, edition.summaries, edition.warnings))
         if data != self.marker:
             site.write(MARKER, data)
             self.marker = data
 
-    def _forget(self, items: Sequence[Item], problems: Mapping[str, Problem]) -> None:
+    def _forget(self, edition: Edition) -> None:
         """Drop from memory (and from the cache) what the site no longer has."""
-        keys = {*(item.key for item in items), *problems}
+        keys = {*(item.key for item in edition.items), *edition.problems}
         assert self.briefs is not None
         self.briefs = {key: found for key, found in self.briefs.items() if key in keys}
-        current = {(item.key, _slug(item)) for item in items}
+        current = {(item.key, _slug(item)) for item in edition.items}
         self.lines = {line: data for line, data in self.lines.items() if line in current}
         if self.options.cache:
             self.cache.keep_only(keys)

@@ -26,7 +26,7 @@ from reportgen.analyze import analyze
 from reportgen.build import BuildOptions, Log
 from reportgen.errors import ReportgenError
 from reportgen.inotify import Wakeup
-from reportgen.live import LiveSite
+from reportgen.live import Interrupted, LiveSite
 from reportgen.model import Article
 from reportgen.theme import theme_dir
 from reportgen.rules import load_rules
@@ -158,14 +158,15 @@ def announce(state: SiteState) -> None:
     state.settle(SETTLE_SECONDS)
 
 
-def rebuild(site: LiveSite, state: SiteState, log: Log) -> bool:
+def rebuild(site: LiveSite, state: SiteState, log: Log, interrupted: Interrupted = lambda: False) -> bool:
     """Bring the site up to date, bumping the version when pages changed; on a user error print it, keep the site."""
     try:
-        result = site.rebuild(log, announce=lambda: announce(state))
+        result = site.rebuild(log, announce=lambda: announce(state), interrupted=interrupted)
     except ReportgenError as exc:
         log(f"error: {exc.format_message()}")
         return False
-    log(result.summary())
+    if result is not None:  # else a newer change interrupted it: the next rebuild goes on
+        log(result.summary())
     return True
 
 
@@ -188,7 +189,7 @@ def watch(site: LiveSite, state: SiteState, log: Log, stop: threading.Event) -> 
                 last = current
                 wakeup.watch(folders(paths, current))
                 log("change detected, rebuilding…")
-                rebuild(site, state, log)
+                rebuild(site, state, log, lambda: stop.is_set() or snapshot(paths) != current)
 
 
 def folders(paths: Iterable[Path], seen: Snapshot) -> set[str]:

@@ -138,3 +138,22 @@ def test_an_error_changes_nothing_until_it_is_fixed(live: tuple[Path, LiveSite])
     (root / "reportgen.toml").unlink()
     _, seen = rebuild(site)
     assert seen and all_bytes(site.root) == clean_build(root)
+
+
+def test_a_newer_change_interrupts_the_pages_rendered_again_and_the_next_rebuild_ends_them(
+        live: tuple[Path, LiveSite], monkeypatch) -> None:
+    root, site = live
+    monkeypatch.setattr(live_module, "FEW", 2)  # two pages at a time, then a look for newer changes
+    rebuild(site)
+    write(root / "content" / "new.md", NEW)  # every scorecard changes: five articles
+    asked: list[int] = []
+    seen: list[dict[str, bytes]] = []
+    result = site.rebuild(lambda message: None, lambda: seen.append(all_bytes(site.root)),
+                          lambda: asked.append(1) or True)
+    assert result is None and asked == [1] and len(seen) == 1  # the new page was announced; then it stopped
+    pages = all_bytes(site.root)
+    assert sum(b"across 5 articles" in pages[f"articles/{name}.html"] for name in ("careful", "other", "plain", "thin")) == 2
+    write(root / "content" / "thin.md", THIN.replace("Insiders say", "Insiders said"))  # the newer change
+    result, seen = rebuild(site)
+    assert result is not None and b"Insiders said" in seen[0]["articles/thin.html"]
+    assert all_bytes(site.root) == clean_build(root)

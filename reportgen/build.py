@@ -73,13 +73,15 @@ class BuildResult:
     seconds: float
     output: Path
     up_to_date: bool = False
+    shown: float | None = None  # serve: seconds until the changed pages were in place and announced
 
     def summary(self) -> str:
         """The one summary line printed at the end of a build."""
         warned = f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}"
         done = "up to date" if self.up_to_date else "built"
+        shown = "" if self.shown is None else f" (changed pages shown after {self.shown:.2f} s)"
         return (f"{done} {self.output}: {self.articles} article{'s' if self.articles != 1 else ''}, "
-                f"{self.findings} findings, {warned} in {self.seconds:.1f} s")
+                f"{self.findings} findings, {warned} in {self.seconds:.1f} s{shown}")
 
 
 @dataclass(frozen=True)

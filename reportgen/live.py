@@ -98,13 +98,19 @@ class LiveSite:
             report_warnings(self.counts[2], self.options.strict, log)
             return BuildResult(*self.counts, time.perf_counter() - started, self.root, up_to_date=True)
         edition = self._gather(planned, log)
+        shown: list[float] = []
+
+        def announce_timed() -> None:
+            shown.append(time.perf_counter() - started)
+            announce()
+
         with tempfile.TemporaryDirectory(dir=self.scratch) as scratch:
-            if not self._publish(edition, Publisher(self.root, Path(scratch)), announce, interrupted):
+            if not self._publish(edition, Publisher(self.root, Path(scratch)), announce_timed, interrupted):
                 return None
         self.site_key = planned.site_key
         self.counts = (len(edition.items), sum(s.findings for s in edition.summaries), edition.warnings)
         self._forget(edition)
-        return BuildResult(*self.counts, time.perf_counter() - started, self.root)
+        return BuildResult(*self.counts, time.perf_counter() - started, self.root, shown=shown[0])
 
     def _gather(self, planned: Plan, log: Log) -> Edition:
         """Every article's summary (analyzing the new ones), the warnings, the site's context and the page keys."""

@@ -37,6 +37,7 @@ from reportgen.workers import ARTICLES_PER_WORKER, Workers
 from reportgen.write import MARKER, Publisher, marker
 
 FEW = ARTICLES_PER_WORKER  # fewer edited articles than this are published ahead of the others
+STEP = 16  # pages per worker process between two looks for a newer change (about 0.2 s)
 
 Announce = Callable[[], None]
 Interrupted = Callable[[], bool]
@@ -182,18 +183,19 @@ class LiveSite:
                 interrupted: Interrupted | None = None) -> bool:
         """Render articles' files and move them into the site, a batch at a time; False if interrupted.
 
-        With interrupted, the articles go to the workers about half a second of work at a time,
-        and a newer change stops them in between.
+        With interrupted, the articles go to the workers a few at a time, and a newer change stops
+        them in between.
         """
         if not items:
             return True
         workers = self._workers_for(edition.plan)
         folder = Path(tempfile.mkdtemp(dir=site.scratch))
-        step = len(items) if interrupted is None else FEW * workers.jobs
+        step = len(items) if interrupted is None else STEP * workers.jobs
         for start in range(0, len(items), step):
             if start and interrupted is not None and interrupted():
                 return False
-            batches, results = workers.map("render", items[start:start + step], edition.context, folder)
+            batches, results = workers.map("render", items[start:start + step], edition.context, folder,
+                                           total=len(items))
             for batch, _ in zip(batches, results):
                 for item in batch:
                     self._move_in(site, item, folder, edition.pages[_slug(item)])

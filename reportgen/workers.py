@@ -98,9 +98,13 @@ class Workers:
             self.local.cache.close()
             self.local = None
 
-    def map(self, method: str, items: Sequence[T], *shared: Any) -> tuple[list[list[T]], Iterator[Any]]:
-        """The items in batches, and the method's result for each batch (called with the shared values), in order."""
-        processes = max(1, min(self.jobs, len(items) // ARTICLES_PER_WORKER))
+    def map(self, method: str, items: Sequence[T], *shared: Any,
+            total: int | None = None) -> tuple[list[list[T]], Iterator[Any]]:
+        """The items in batches, and the method's result for each batch (called with the shared values), in order.
+
+        total: how many items the whole job has, when items are one part of it (the pool is for big jobs).
+        """
+        processes = max(1, min(self.jobs, (total or len(items)) // ARTICLES_PER_WORKER))
         batches = _batches(items, processes * BATCHES_PER_WORKER)
         if processes == 1 and (self.pool is None or len(items) < ARTICLES_PER_WORKER):  # few: here, even beside a pool
             if self.local is None:

@@ -143,7 +143,8 @@ def test_an_error_changes_nothing_until_it_is_fixed(live: tuple[Path, LiveSite])
 def test_a_newer_change_interrupts_the_pages_rendered_again_and_the_next_rebuild_ends_them(
         live: tuple[Path, LiveSite], monkeypatch) -> None:
     root, site = live
-    monkeypatch.setattr(live_module, "FEW", 2)  # two pages at a time, then a look for newer changes
+    monkeypatch.setattr(live_module, "FEW", 2)  # a site of four stands for many pages
+    monkeypatch.setattr(live_module, "STEP", 2)  # two pages at a time, then a look for newer changes
     rebuild(site)
     write(root / "content" / "new.md", NEW)  # every scorecard changes: five articles
     asked: list[int] = []

@@ -31,8 +31,8 @@ from reportgen.export import json_chunks
 from reportgen.memo import PlanMemory
 from reportgen.model import Item, Summary
 from reportgen.render import Context, data_path, make_environment, render_index, render_shared
-from reportgen.site import (analyze_articles, article_files, json_line, manifest, open_cache, page_keys, site_problems,
-                            unique_slugs)
+from reportgen.site import (analyze_articles, article_files, json_line, manifest, open_cache, page_keys,
+                            site_problems, unique_slugs)
 from reportgen.workers import ARTICLES_PER_WORKER, Workers
 from reportgen.write import MARKER, Publisher, marker
 
@@ -45,7 +45,7 @@ Interrupted = Callable[[], bool]
 
 @dataclass(frozen=True)
 class Edition:
-    """The site a rebuild publishes: its plan, articles (slugs made unique), files left out, context and page keys."""
+    """The site a rebuild publishes: its plan, articles (unique slugs), files left out, context and page keys."""
 
     plan: Plan
     items: tuple[Item, ...]
@@ -92,7 +92,7 @@ class LiveSite:
         self._resources.close()
 
     def rebuild(self, log: Log, announce: Announce, interrupted: Interrupted = lambda: False) -> BuildResult | None:
-        """Bring the folder up to date with the content, announcing changed pages; None if a newer change came first."""
+        """Bring the folder up to date, announcing the changed pages; None if a newer change came first."""
         started = time.perf_counter()
         planned = plan(self.options, self.memory)
         if planned.site_key == self.site_key:
@@ -131,7 +131,7 @@ class LiveSite:
         planned, summaries = edition.plan, edition.summaries
         env = self._environment_for(planned)
         self._remove_gone(site, edition.pages)
-        edited, others = self._split([item for item in edition.items if self._page_key(item) != edition.pages[_slug(item)]])
+        edited, others = self._split([item for item in edition.items if self._stale(item, edition)])
         self._render(edited, edition, site)
         self._write(site, "index.html", "".join(render_index(env, summaries, edition.context)).encode())
         if edited:
@@ -162,12 +162,13 @@ class LiveSite:
             self._environment = (planned.templates, env)
         return self._environment[1]
 
-    def _page_key(self, item: Item) -> str | None:
+    def _stale(self, item: Item, edition: Edition) -> bool:
+        """Whether the article's files in the site are not what this edition makes of it."""
         found = self.pages.get(_slug(item))
-        return None if found is None else found[0]
+        return found is None or found[0] != edition.pages[_slug(item)]
 
     def _split(self, todo: Sequence[Item]) -> tuple[list[Item], list[Item]]:
-        """The edited articles, when few, and the other pages to render (all of them on a first build or many edits)."""
+        """The edited articles, when few, and the other pages to render (all, on a first build or many edits)."""
         edited = [item for item in todo if (item.key, _slug(item)) not in self.lines]
         if not self.lines or not edited or len(edited) >= FEW:
             return [], list(todo)

@@ -43,7 +43,8 @@ def make_site(plan: Plan, previous: Mapping[str, Any], log: Log) -> tuple[int, i
             write_articles(items, skipped, plan.rules, staging, workers, context, pages, previous.get("pages", {}))
             env = make_environment(plan.overrides, cache.folder / TEMPLATES)
             staging.write_chunks("index.html", (piece.encode() for piece in render_index(env, summaries, context)))
-            for relative, data in sorted(render_shared(env, summaries, skipped, context, plan.rules, plan.overrides).items()):
+            shared = render_shared(env, summaries, skipped, context, plan.rules, plan.overrides)
+            for relative, data in sorted(shared.items()):
                 staging.write(relative, data)
             staging.manifest = manifest(plan, pages, summaries, warnings)
         if options.cache:
@@ -65,15 +66,16 @@ def page_keys(items: Sequence[Item], context: Context, plan: Plan) -> dict[str, 
     return {item.summary.article.slug: digest(common, item.key, item.summary.article.slug) for item in items}
 
 
-def manifest(plan: Plan, pages: Mapping[str, str], summaries: Sequence[Summary], warnings: Sequence[str]) -> dict[str, Any]:
+def manifest(plan: Plan, pages: Mapping[str, str], summaries: Sequence[Summary],
+             warnings: Sequence[str]) -> dict[str, Any]:
     """What the marker file records of a site: its key, its pages' keys, its counts and warnings."""
-    findings = sum(summary.findings for summary in summaries)
-    return {"site": plan.site_key, "pages": dict(pages), "counts": [len(summaries), findings], "warnings": list(warnings)}
+    counts = [len(summaries), sum(summary.findings for summary in summaries)]
+    return {"site": plan.site_key, "pages": dict(pages), "counts": counts, "warnings": list(warnings)}
 
 
 def analyze_articles(files: Sequence[Path], keys: Sequence[str], known: dict[str, Brief], workers: "Workers",
                      progress: Callable[[int], None]) -> tuple[list[Item], dict[str, Problem]]:
-    """Every article's summary (known, or analyzed now and added to known), and the files that could not be loaded, by key."""
+    """Every article's summary (known, or analyzed now and added to known), and the files that could not be loaded."""
     todo = [(path, key) for path, key in zip(files, keys) if key not in known]
     done = len(files) - len(todo)
     for batch, briefs in zip(*workers.map("analyze", todo)):
@@ -90,7 +92,8 @@ def analyze_articles(files: Sequence[Path], keys: Sequence[str], known: dict[str
 
 
 def write_articles(items: Sequence[Item], skipped: Sequence[Problem], rules: RuleSet, staging: Staging,
-                   workers: "Workers", context: Context, pages: Mapping[str, str], previous: Mapping[str, str]) -> None:
+                   workers: "Workers", context: Context, pages: Mapping[str, str],
+                   previous: Mapping[str, str]) -> None:
     """Write every article's files and ``data/articles.json``.
 
     An article whose page key (pages) is the one the current site's manifest gives it (previous) keeps its files.

@@ -106,7 +106,7 @@ class Workers:
         """
         processes = max(1, min(self.jobs, (total or len(items)) // ARTICLES_PER_WORKER))
         batches = _batches(items, processes * BATCHES_PER_WORKER)
-        if processes == 1 and (self.pool is None or len(items) < ARTICLES_PER_WORKER):  # few: here, even beside a pool
+        if processes == 1 and (self.pool is None or len(items) < ARTICLES_PER_WORKER):  # few: here, pool or not
             if self.local is None:
                 self.local = Worker(*self.setup, rules=self.rules)
             work = getattr(self.local, method)

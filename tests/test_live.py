@@ -153,7 +153,8 @@ def test_a_newer_change_interrupts_the_pages_rendered_again_and_the_next_rebuild
                           lambda: asked.append(1) or True)
     assert result is None and asked == [1] and len(seen) == 1  # the new page was announced; then it stopped
     pages = all_bytes(site.root)
-    assert sum(b"across 5 articles" in pages[f"articles/{name}.html"] for name in ("careful", "other", "plain", "thin")) == 2
+    again = [name for name in ("careful", "other", "plain", "thin") if b"across 5" in pages[f"articles/{name}.html"]]
+    assert len(again) == 2
     write(root / "content" / "thin.md", THIN.replace("Insiders say", "Insiders said"))  # the newer change
     result, seen = rebuild(site)
     assert result is not None and b"Insiders said" in seen[0]["articles/thin.html"]

@@ -16,7 +16,8 @@ def test_keys_are_read_again_only_for_files_changed_since_the_last_call(tmp_path
     for path in files:
         path.write_text("The clerk said so.")
     read: list[str] = []
-    monkeypatch.setattr(memo_module, "article_key", lambda path, *rest: read.append(path.name) or article_key(path, *rest))
+    monkeypatch.setattr(memo_module, "article_key",
+                        lambda path, *rest: read.append(path.name) or article_key(path, *rest))
     memory = PlanMemory()
     first = memory.keys(files, tmp_path, "rules")
     assert read == ["a.md", "b.md"] and first == [article_key(path, tmp_path, "rules") for path in files]

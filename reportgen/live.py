@@ -33,7 +33,7 @@ from reportgen.model import Item, Summary
 from reportgen.render import Context, data_path, make_environment, render_index, render_shared
 from reportgen.site import (analyze_articles, article_files, json_line, manifest, open_cache, page_keys,
                             site_problems, unique_slugs)
-from reportgen.workers import ARTICLES_PER_WORKER, Workers
+from reportgen.workers import ARTICLES_PER_WORKER, Workers, analyze_file
 from reportgen.write import MARKER, Publisher, marker
 
 FEW = ARTICLES_PER_WORKER  # fewer edited articles than this are published ahead of the others
@@ -84,6 +84,7 @@ class LiveSite:
         self.cache = self._resources.enter_context(open_cache(options))
         self._workers: tuple[tuple[Any, ...], Workers] | None = None
         self._environment: tuple[str, Environment] | None = None
+        self._last: Edition | None = None  # the edition in the folder
 
     def close(self) -> None:
         """Stop the worker processes and close the cache."""
@@ -111,7 +112,18 @@ class LiveSite:
         self.site_key = planned.site_key
         self.counts = (len(edition.items), sum(s.findings for s in edition.summaries), edition.warnings)
         self._forget(edition)
+        self._last = edition
         return BuildResult(*self.counts, time.perf_counter() - started, self.root, shown=shown[0])
+
+    def warm_up(self) -> None:
+        """Analyze and render one article in this process, keeping nothing: the first edit then finds it ready."""
+        if self._last is None or not self._last.items:
+            return
+        edition, item = self._last, self._last.items[0]
+        analyze_file(item.path, edition.plan.rules, self.options.content)
+        with tempfile.TemporaryDirectory(dir=self.scratch) as folder:
+            _, results = self._workers_for(edition.plan).map("render", [item], edition.context, Path(folder))
+            list(results)
 
     def _gather(self, planned: Plan, log: Log) -> Edition:
         """Every article's summary (analyzing the new ones), the warnings, the site's context and the page keys."""

@@ -22,14 +22,11 @@ from pathlib import Path
 from urllib.parse import parse_qs
 from typing import Any, Callable, Iterable
 
-from reportgen.analyze import analyze
 from reportgen.build import BuildOptions, Log
 from reportgen.errors import ReportgenError
 from reportgen.inotify import Wakeup
 from reportgen.live import Interrupted, LiveSite
-from reportgen.model import Article
 from reportgen.theme import theme_dir
-from reportgen.rules import load_rules
 
 VERSION_PATH = "/__reportgen_version"
 POLL_SECONDS = 0.1  # how often the files are checked for changes (a stat of each) when no wake-up came first
@@ -170,12 +167,6 @@ def rebuild(site: LiveSite, state: SiteState, log: Log, interrupted: Interrupted
     return True
 
 
-def warm_up() -> None:
-    """Load now what this process's first analysis would (imports, word lists), so the first edit is quick too."""
-    text = "Officials said the bridge may reopen."
-    analyze(Article(path="warm-up", slug="warm-up", title="", text=text, paragraphs=((0, len(text)),)), load_rules())
-
-
 def watch(site: LiveSite, state: SiteState, log: Log, stop: threading.Event) -> None:
     """Watch the files until stop is set; rebuild whenever any of them changes."""
     paths = watched_paths(site.options)
@@ -223,7 +214,7 @@ def serve(options: BuildOptions, port: int = 8000, log: Log = print,
         log(f"serving {url} (Ctrl-C to stop)")
         if ready is not None:
             ready(url)
-        warm_up()
+        site.warm_up()
         try:
             watch(site, state, log, stop)
         except KeyboardInterrupt:

@@ -159,3 +159,12 @@ def test_a_newer_change_interrupts_the_pages_rendered_again_and_the_next_rebuild
     result, seen = rebuild(site)
     assert result is not None and b"Insiders said" in seen[0]["articles/thin.html"]
     assert all_bytes(site.root) == clean_build(root)
+
+
+def test_warming_up_changes_nothing(live: tuple[Path, LiveSite]) -> None:
+    root, site = live
+    site.warm_up()  # nothing built yet: nothing to do
+    rebuild(site)
+    before = all_bytes(site.root)
+    site.warm_up()
+    assert all_bytes(site.root) == before and os.listdir(site.scratch) == []

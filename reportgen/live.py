@@ -113,7 +113,7 @@ class LiveSite:
         self.counts = (len(edition.items), sum(s.findings for s in edition.summaries), edition.warnings)
         self._forget(edition)
         self._last = edition
-        return BuildResult(*self.counts, time.perf_counter() - started, self.root, shown=shown[0])
+        return BuildResult(*self.counts, time.perf_counter() - started, self.root, shown=shown[0] if shown else None)
 
     def warm_up(self) -> None:
         """Analyze and render one article in this process, keeping nothing: the first edit then finds it ready."""
@@ -142,6 +142,8 @@ class LiveSite:
         """Write what changed, in the order a reader needs it; False if a newer change interrupted."""
         planned, summaries = edition.plan, edition.summaries
         env = self._environment_for(planned)
+        if self._breaks(edition):
+            announce = _silence  # the open pages keep the last good version while the warning is read
         self._remove_gone(site, edition.pages)
         edited, others = self._split([item for item in edition.items if self._stale(item, edition)])
         self._render(edited, edition, site)
@@ -155,6 +157,12 @@ class LiveSite:
             announce()
         self._export(site, edition)
         return True
+
+    def _breaks(self, edition: Edition) -> bool:
+        """Whether the change only broke articles: files that now cannot be loaded, and nothing new to show."""
+        before = self._last.problems if self._last is not None else {}
+        fresh = any((item.key, _slug(item)) not in self.lines for item in edition.items)
+        return bool(edition.problems.keys() - before.keys()) and not fresh
 
     def _workers_for(self, planned: Plan) -> Workers:
         """Workers for this config and these templates (the processes keep both): the last ones if they match."""
@@ -265,6 +273,10 @@ class LiveSite:
 
 def _slug(item: Item) -> str:
     return item.summary.article.slug
+
+
+def _silence() -> None:
+    """An announcement nobody hears."""
 
 
 def _shown(relative: str) -> bool:

@@ -3,9 +3,10 @@
 Pages built for serve include ``static/reload.js``, which asks ``/__reportgen_version?after=N``
 and reloads when the number changes; the server holds that request until a rebuild has put the
 changed pages in place (or a timeout), so the page reloads at once. The site is updated in place,
-one whole file at a time, by a long-lived ``LiveSite`` (``reportgen.live``). The version only
-changes after a successful rebuild, so a broken edit keeps the last good site on screen while the
-error is printed.
+one whole file at a time, by a long-lived ``LiveSite`` (``reportgen.live``). The version does not
+change when the config is broken, nor when an edit only breaks articles: the last good pages stay
+on screen while the error or warning is printed. A page that is not in the site (an article that
+does not load) is answered with one that reloads when the site changes.
 """
 
 from __future__ import annotations
@@ -34,6 +35,13 @@ WAIT_SECONDS = 20.0  # how long a page's version request is held before it is an
 SETTLE_SECONDS = 1.0  # how long a rebuild leaves the processor to the pages it reloaded before it goes on
 
 Snapshot = dict[str, tuple[int, int]]
+ERROR_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>%(code)d %(message)s</title>
+<script src="/static/reload.js" defer></script></head>
+<body><h1>%(code)d %(message)s</h1><p>%(explain)s</p>
+<p>reportgen serve: if this is an article you are editing, the terminal says what is wrong with it.
+This page reloads when the site is rebuilt.</p></body></html>
+"""
 
 
 class SiteState:
@@ -75,6 +83,7 @@ class Handler(SimpleHTTPRequestHandler):
     """Static files from the site folder, plus the version endpoint; quiet logging."""
 
     state: SiteState
+    error_message_format = ERROR_PAGE  # a page that is not (or no longer) there comes back by itself
 
     def __init__(self, *args: Any, state: SiteState, **kwargs: Any) -> None:
         self.state = state

@@ -86,7 +86,8 @@ def test_every_rebuild_ends_as_the_clean_build(live: tuple[Path, LiveSite], jobs
     for name, change in changes(root):
         change()
         result, seen = rebuild(site)
-        assert not result.up_to_date and seen, name
+        assert result is not None and not result.up_to_date, name
+        assert bool(seen) == (name != "broken article"), name  # a broken article reloads no page
         assert all_bytes(site.root) == clean_build(root), name
     assert sorted(os.listdir(site.root.parent)) == [".site-scratch", "site"]
     assert os.listdir(site.root.parent / ".site-scratch") == []
@@ -168,3 +169,15 @@ def test_warming_up_changes_nothing(live: tuple[Path, LiveSite]) -> None:
     before = all_bytes(site.root)
     site.warm_up()
     assert all_bytes(site.root) == before and os.listdir(site.scratch) == []
+
+
+def test_breaking_an_article_keeps_the_open_pages_until_it_is_fixed(live: tuple[Path, LiveSite]) -> None:
+    root, site = live
+    rebuild(site)
+    write(root / "content" / "thin.md", BAD)
+    result, seen = rebuild(site)
+    assert result is not None and result.warnings and seen == []  # not announced: no page reloads
+    assert all_bytes(site.root) == clean_build(root)  # the folder is the build's all the same
+    write(root / "content" / "thin.md", THIN)
+    _, seen = rebuild(site)
+    assert len(seen) >= 1 and "articles/thin.html" in seen[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -51,6 +52,9 @@ def test_serve_builds_serves_and_rebuilds_on_change(project, monkeypatch) -> Non
         page = fetch(base + "articles/a.html")
         assert "First title" in page and 'src="../static/reload.js"' in page
         assert "__reportgen_version" in fetch(base + "static/reload.js")
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            fetch(base + "articles/not-yet.html")
+        assert missing.value.code == 404 and '<script src="/static/reload.js"' in missing.value.read().decode()
         assert fetch(base + "__reportgen_version") == fetch(base + "__reportgen_version?t=1") == "1"
         time.sleep(0.05)  # a distinct modification time on coarse file systems
         (root / "content" / "a.md").write_text(ARTICLE.replace("First", "Second"))

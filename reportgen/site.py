@@ -30,7 +30,7 @@ def make_site(plan: Plan, previous: Mapping[str, Any], log: Log) -> tuple[int, i
     """Analyze, render and write the planned site; its articles, findings and warnings."""
     options = plan.options
     with open_cache(options) as cache, Workers(options.jobs, plan.config, options.content, cache.folder,
-                                           plan.overrides, plan.rules) as workers:
+                                               plan.overrides, plan.rules) as workers:
         items, problems = analyze_articles(plan.files, plan.keys, cache.briefs(), workers,
                                            progress_reporter(len(plan.files), log))
         skipped, warnings = site_problems(plan, problems)

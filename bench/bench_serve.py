@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """``reportgen serve`` as an instructor uses it: save one article, see the page change in the browser.
 
-    .venv/bin/python bench/bench_serve.py [--n 1000] [--edits 10] [--seed 1]
+    .venv/bin/python bench/bench_serve.py [--n 1000] [--edits 10] [--seed 1] [--text]
 
 Generates N articles (``make_corpus.py``) in a temporary project, starts ``reportgen serve`` on
 a free port, opens the middle article's scorecard in Debian's Chromium (Playwright, headless),
 and then, ``--edits`` times: changes that article's title in its file and measures the time
-from the save to the moment the open page shows the new title. Prints each time, the median
-and the worst. Needs the project's ``e2e`` extra (Playwright) and /usr/bin/chromium.
+from the save to the moment the open page shows the new title. With ``--text`` each edit also
+adds a sentence to the article (its metrics change, and at times the site's medians: then every
+page is rendered again, after the edited one). Prints each time, serve's own report of the
+rebuild, the median and the worst. Needs the project's ``e2e`` extra (Playwright) and
+/usr/bin/chromium.
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ def _echo_rebuilds(lines: Iterable[str]) -> None:
             print(f"    serve: {line.strip()}")
 
 
-def measure(n: int, edits: int, seed: int) -> list[float]:
+def measure(n: int, edits: int, seed: int, text: bool = False) -> list[float]:
     """Seconds from each save to the new title on screen."""
     from playwright.sync_api import sync_playwright
 
@@ -74,10 +77,12 @@ def measure(n: int, edits: int, seed: int) -> list[float]:
                 times = []
                 for edit in range(edits):
                     title = f"Edited title number {edit}"
-                    text = re.sub(r"^title: .*$", f'title: "{title}"', article.read_text(encoding="utf-8"),
-                                  count=1, flags=re.MULTILINE)
+                    saving = re.sub(r"^title: .*$", f'title: "{title}"', article.read_text(encoding="utf-8"),
+                                    count=1, flags=re.MULTILINE)
+                    if text:
+                        saving += f"\nOfficials said the council may vote on it {edit + 2} times, reportedly.\n"
                     saved = time.perf_counter()
-                    article.write_text(text, encoding="utf-8")
+                    article.write_text(saving, encoding="utf-8")
                     page.wait_for_function("t => document.querySelector('h1') && "
                                            "document.querySelector('h1').textContent.includes(t)",
                                            arg=title, timeout=30_000, polling=10)
@@ -98,14 +103,15 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=1000, help="articles in the site [default: 1000]")
     parser.add_argument("--edits", type=int, default=10, help="saves to time [default: 10]")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed [default: 1]")
+    parser.add_argument("--text", action="store_true", help="also add a sentence to the text at each edit")
     args = parser.parse_args()
     print(machine_line())
     try:
-        times = measure(args.n, args.edits, args.seed)
+        times = measure(args.n, args.edits, args.seed, args.text)
     except (BenchError, ImportError) as exc:
         return fail(BenchError(str(exc)))
     print(f"save → updated page on screen, {args.n} articles: median {statistics.median(times):.2f} s, "
-          f"worst {max(times):.2f} s (target: under 1 s)")
+          f"worst {max(times):.2f} s (target: under 1 s); at the end: {machine_line()}")
     return 0
 
 

@@ -19,7 +19,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from reportgen import __version__
 from reportgen.cache import article_key
@@ -30,6 +30,9 @@ from reportgen.find import find_articles
 from reportgen.rules import RuleSet, load_rules
 from reportgen.theme import Settings, settings_from_config, templates_digest
 from reportgen.write import check_output_folder, read_manifest
+
+if TYPE_CHECKING:
+    from reportgen.memo import PlanMemory
 
 PROGRESS_ABOVE = 50  # articles; smaller builds finish before progress would help
 
@@ -70,13 +73,15 @@ class BuildResult:
     seconds: float
     output: Path
     up_to_date: bool = False
+    shown: float | None = None  # serve: seconds until the changed pages were in place and announced
 
     def summary(self) -> str:
         """The one summary line printed at the end of a build."""
         warned = f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}"
         done = "up to date" if self.up_to_date else "built"
+        shown = "" if self.shown is None else f" (changed pages shown after {self.shown:.2f} s)"
         return (f"{done} {self.output}: {self.articles} article{'s' if self.articles != 1 else ''}, "
-                f"{self.findings} findings, {warned} in {self.seconds:.1f} s")
+                f"{self.findings} findings, {warned} in {self.seconds:.1f} s{shown}")
 
 
 @dataclass(frozen=True)
@@ -95,18 +100,22 @@ class Plan:
     site_key: str
 
 
-def plan(options: BuildOptions) -> Plan:
+def plan(options: BuildOptions, memory: PlanMemory | None = None) -> Plan:
     """Read the config, find the articles and hash them: everything the site depends on."""
     config = load_config(options.config)
     if not options.content.is_dir():
         raise ReportgenError(f"{options.content}: content folder not found (use --content DIR)")
     check_output_folder(options.output, options.content, Path.cwd())
-    rules = load_rules(config)
+    rules = memory.rules(config) if memory is not None else load_rules(config)
     specs = metric_specs(config.get("bands", {}))
     settings = settings_from_config(config, live_reload=options.live_reload)
     overrides = options.project / "templates"
-    files = find_articles(options.content)
-    keys = [article_key(path, options.content, rules.fingerprint) for path in files]
+    if memory is not None:
+        files = memory.articles(options.content)
+        keys = memory.keys(files, options.content, rules.fingerprint)
+    else:
+        files = find_articles(options.content)
+        keys = [article_key(path, options.content, rules.fingerprint) for path in files]
     templates = templates_digest(overrides)
     site_key = digest(__version__, rules.fingerprint, specs, settings, templates,
                        [(str(path), key) for path, key in zip(files, keys)])

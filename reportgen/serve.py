@@ -1,10 +1,12 @@
 """``reportgen serve``: build into a temporary folder, serve it on 127.0.0.1, rebuild on change.
 
 Pages built for serve include ``static/reload.js``, which asks ``/__reportgen_version?after=N``
-and reloads when the number changes; the server holds that request until a rebuild finishes (or
-a timeout), so the page reloads as soon as the new site is in place. The version only changes
-after a successful rebuild, so a broken edit keeps the last good site on screen while the error
-is printed.
+and reloads when the number changes; the server holds that request until a rebuild has put the
+changed pages in place (or a timeout), so the page reloads at once. The site is updated in place,
+one whole file at a time, by a long-lived ``LiveSite`` (``reportgen.live``). The version does not
+change when the config is broken, nor when an edit only breaks articles: the last good pages stay
+on screen while the error or warning is printed. A page that is not in the site (an article that
+does not load) is answered with one that reloads when the site changes.
 """
 
 from __future__ import annotations
@@ -21,44 +23,67 @@ from pathlib import Path
 from urllib.parse import parse_qs
 from typing import Any, Callable, Iterable
 
-from reportgen.analyze import analyze
-from reportgen.build import BuildOptions, Log, build
+from reportgen.build import BuildOptions, Log
 from reportgen.errors import ReportgenError
-from reportgen.model import Article
+from reportgen.inotify import Wakeup
+from reportgen.live import Interrupted, LiveSite
 from reportgen.theme import theme_dir
-from reportgen.rules import load_rules
 
 VERSION_PATH = "/__reportgen_version"
-POLL_SECONDS = 0.1  # how often the content is checked for changes (a stat of every file)
+POLL_SECONDS = 0.1  # how often the files are checked for changes (a stat of each) when no wake-up came first
 WAIT_SECONDS = 20.0  # how long a page's version request is held before it is answered unchanged
+SETTLE_SECONDS = 1.0  # how long a rebuild leaves the processor to the pages it reloaded before it goes on
 
 Snapshot = dict[str, tuple[int, int]]
+ERROR_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>%(code)d %(message)s</title>
+<script src="/static/reload.js" defer></script></head>
+<body><h1>%(code)d %(message)s</h1><p>%(explain)s</p>
+<p>reportgen serve: if this is an article you are editing, the terminal says what is wrong with it.
+This page reloads when the site is rebuilt.</p></body></html>
+"""
 
 
 class SiteState:
-    """The build counter the pages ask for; bumped after each successful rebuild."""
+    """The build counter the pages ask for; bumped when a rebuild has put changed pages in place."""
 
     def __init__(self) -> None:
         self.version = 0
+        self.waiting = 0  # pages holding a request for the next version
+        self.asked = 0  # such requests so far
+        self.expected = 0  # the count of requests once every page the last bump answered has reloaded
         self.changed = threading.Condition()
 
     def bump(self) -> None:
-        """Mark a new successful build, and answer every page waiting for one."""
+        """Mark new pages in place, and answer every page waiting for them."""
         with self.changed:
             self.version += 1
+            self.expected = self.asked + self.waiting
             self.changed.notify_all()
 
     def wait_after(self, version: int, timeout: float) -> int:
         """The version, once it differs from the given one (or the timeout passed)."""
         with self.changed:
-            self.changed.wait_for(lambda: self.version != version, timeout)
-            return self.version
+            self.asked += 1
+            self.waiting += 1
+            self.changed.notify_all()
+            try:
+                self.changed.wait_for(lambda: self.version != version, timeout)
+                return self.version
+            finally:
+                self.waiting -= 1
+
+    def settle(self, timeout: float) -> None:
+        """Wait until the pages the last bump answered have reloaded and asked again (or the timeout passed)."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.asked >= self.expected, timeout)
 
 
 class Handler(SimpleHTTPRequestHandler):
     """Static files from the site folder, plus the version endpoint; quiet logging."""
 
     state: SiteState
+    error_message_format = ERROR_PAGE  # a page that is not (or no longer) there comes back by itself
 
     def __init__(self, *args: Any, state: SiteState, **kwargs: Any) -> None:
         self.state = state
@@ -133,35 +158,46 @@ def _scan(folder: str, seen: Snapshot) -> None:
             continue
 
 
-def rebuild(options: BuildOptions, state: SiteState, log: Log) -> bool:
-    """Build once; on success bump the version, on a user error print it and keep the old site."""
+def announce(state: SiteState) -> None:
+    """Answer the waiting pages; then let them reload before the rest of the rebuild competes for the processor."""
+    state.bump()
+    state.settle(SETTLE_SECONDS)
+
+
+def rebuild(site: LiveSite, state: SiteState, log: Log, interrupted: Interrupted = lambda: False) -> bool:
+    """Bring the site up to date, bumping the version when pages changed; on a user error print it, keep the site."""
     try:
-        result = build(options, log)
+        result = site.rebuild(log, announce=lambda: announce(state), interrupted=interrupted)
     except ReportgenError as exc:
         log(f"error: {exc.format_message()}")
         return False
-    state.bump()
-    log(result.summary())
+    if result is not None:  # else a newer change interrupted it: the next rebuild goes on
+        log(result.summary())
     return True
 
 
-def warm_up() -> None:
-    """Load now what this process's first analysis would (imports, word lists), so the first edit is quick too."""
-    text = "Officials said the bridge may reopen."
-    analyze(Article(path="warm-up", slug="warm-up", title="", text=text, paragraphs=((0, len(text)),)), load_rules())
-
-
-def watch(options: BuildOptions, state: SiteState, log: Log, stop: threading.Event,
-          interval: float = POLL_SECONDS) -> None:
-    """Poll the watched files until stop is set; rebuild whenever any of them changes."""
-    paths = watched_paths(options)
+def watch(site: LiveSite, state: SiteState, log: Log, stop: threading.Event) -> None:
+    """Watch the files until stop is set; rebuild whenever any of them changes."""
+    paths = watched_paths(site.options)
     last = snapshot(paths)
-    while not stop.wait(interval):
-        current = snapshot(paths)
-        if current != last:
-            last = current
-            log("change detected, rebuilding…")
-            rebuild(options, state, log)
+    with Wakeup() as wakeup:
+        wakeup.watch(folders(paths, last))
+        while not stop.is_set():
+            wakeup.wait(POLL_SECONDS)  # at once when a file is saved (where the system says so), else one poll
+            current = snapshot(paths)
+            if current != last and not stop.is_set():
+                last = current
+                wakeup.watch(folders(paths, current))
+                log("change detected, rebuilding…")
+                rebuild(site, state, log, lambda: stop.is_set() or snapshot(paths) != current)
+
+
+def folders(paths: Iterable[Path], seen: Snapshot) -> set[str]:
+    """The folders to watch for the paths: the folder of every file seen, the watched folders, a file's folder."""
+    found = {os.path.dirname(path) for path in seen}
+    for root in paths:
+        found.add(str(root if root.is_dir() else root.parent))
+    return found
 
 
 def _stop_on_sigterm(stop: threading.Event) -> None:
@@ -178,21 +214,23 @@ def serve(options: BuildOptions, port: int = 8000, log: Log = print,
     state = SiteState()
     stop = stop or threading.Event()
     _stop_on_sigterm(stop)
+    site = LiveSite(options)
     try:
-        if not rebuild(options, state, log):
+        if not rebuild(site, state, log):
             raise ReportgenError("the first build failed; fix the error above and run serve again")
         server = start_server(options.output, port, state)
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         log(f"serving {url} (Ctrl-C to stop)")
         if ready is not None:
             ready(url)
-        warm_up()
+        site.warm_up()
         try:
-            watch(options, state, log, stop)
+            watch(site, state, log, stop)
         except KeyboardInterrupt:
             log("stopped")
         finally:
             server.shutdown()
             server.server_close()
     finally:
+        site.close()
         shutil.rmtree(workdir, ignore_errors=True)

@@ -87,16 +87,26 @@ class Workers:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the pool (if it started) and close this process's worker."""
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
+            self.pool = None
         if self.local is not None:
             self.local.cache.close()
+            self.local = None
 
-    def map(self, method: str, items: Sequence[T], *shared: Any) -> tuple[list[list[T]], Iterator[Any]]:
-        """The items in batches, and the method's result for each batch (called with the shared values), in order."""
-        processes = max(1, min(self.jobs, len(items) // ARTICLES_PER_WORKER))
+    def map(self, method: str, items: Sequence[T], *shared: Any,
+            total: int | None = None) -> tuple[list[list[T]], Iterator[Any]]:
+        """The items in batches, and the method's result for each batch (called with the shared values), in order.
+
+        total: how many items the whole job has, when items are one part of it (the pool is for big jobs).
+        """
+        processes = max(1, min(self.jobs, (total or len(items)) // ARTICLES_PER_WORKER))
         batches = _batches(items, processes * BATCHES_PER_WORKER)
-        if self.pool is None and processes == 1:
+        if processes == 1 and (self.pool is None or len(items) < ARTICLES_PER_WORKER):  # few: here, pool or not
             if self.local is None:
                 self.local = Worker(*self.setup, rules=self.rules)
             work = getattr(self.local, method)

@@ -2,7 +2,8 @@
 
 The site is built into ``.<name>.reportgen-tmp-*`` beside the output folder and renamed into
 place only when every file is written, so a failed or interrupted build leaves the previous
-site untouched and no half-written one anywhere.
+site untouched and no half-written one anywhere. (``serve`` instead updates the site it serves
+in place, one whole file at a time: ``Publisher``.)
 
 A build holds a lock on its staging folder while it runs, and swaps under a lock on the parent
 folder. So the next build can tell what a killed build left behind (a staging folder nobody
@@ -53,13 +54,19 @@ class GuardedFolder:
 
     def join(self, relative: str) -> str:
         """The file path for a site-relative POSIX path; refuses escapes and repeats."""
+        path = self.path(relative)
+        clean = posixpath.normpath(relative).casefold()
+        if clean in self.written:
+            raise UnsafeOutputError(f"{relative}: written twice in one build (two pages share this path)")
+        self.written.add(clean)
+        return path
+
+    def path(self, relative: str) -> str:
+        """The file path for a site-relative POSIX path; refuses escapes."""
         clean = posixpath.normpath(relative)
         if (not relative or relative.startswith("/") or "\\" in relative or "\0" in relative
                 or clean != relative.rstrip("/") or clean.startswith("..") or clean == "."):
             raise UnsafeOutputError(f"{relative!r}: not a plain path inside the output folder")
-        if clean.casefold() in self.written:
-            raise UnsafeOutputError(f"{relative}: written twice in one build (two pages share this path)")
-        self.written.add(clean.casefold())
         return os.path.join(self.root, *clean.split("/"))
 
     def write(self, relative: str, data: bytes) -> None:
@@ -131,7 +138,7 @@ class Staging:
                 shutil.rmtree(self.root, ignore_errors=True)
                 return
             try:
-                self.write(MARKER, (MARKER_TEXT + json.dumps(self.manifest, sort_keys=True) + "\n").encode())
+                self.write(MARKER, marker(self.manifest))
                 self.root.chmod(0o755)  # mkdtemp makes it private; a published site must be readable
                 swap_in(self.root, self.output)
             except BaseException:
@@ -166,6 +173,51 @@ class Staging:
             except OSError:
                 shutil.copyfile(path, new)
         return True
+
+
+class Publisher:
+    """A served site updated in place, each file whole: written in a scratch folder, then renamed over the old one.
+
+    Whoever reads the site sees each file either as it was or as it is now, never half written.
+    The scratch folder must be on the site's file system (renames do not cross file systems).
+    """
+
+    def __init__(self, root: Path, scratch: Path) -> None:
+        self.root = root
+        self.scratch = scratch
+        self.folder = GuardedFolder(root)  # refuses paths leaving the site, and a second write of one in a rebuild
+        self.count = 0
+
+    def write(self, relative: str, data: bytes) -> None:
+        """Replace (or add) the file at a site-relative path."""
+        self.write_chunks(relative, (data,))
+
+    def write_chunks(self, relative: str, chunks: Iterable[bytes]) -> None:
+        """Replace (or add) a file from pieces, never holding all of it."""
+        self.count += 1
+        temporary = os.path.join(self.scratch, f"publish-{self.count}")
+        with open(temporary, "wb") as file:
+            for chunk in chunks:
+                file.write(chunk)
+        self.move_in(relative, temporary)
+
+    def move_in(self, relative: str, source: str | Path) -> None:
+        """Move a finished file (from the scratch folder) to a site-relative path, replacing what was there."""
+        target = self.folder.join(relative)
+        self.folder.make_parent(target)
+        os.replace(source, target)
+
+    def remove(self, relative: str) -> None:
+        """Delete the file at a site-relative path, if it is there."""
+        try:
+            os.remove(self.folder.path(relative))
+        except FileNotFoundError:
+            pass
+
+
+def marker(manifest: Mapping[str, Any]) -> bytes:
+    """The marker file of a site: what it is, and its build's manifest."""
+    return (MARKER_TEXT + json.dumps(manifest, sort_keys=True) + "\n").encode()
 
 
 def read_manifest(output: Path) -> dict[str, Any]:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from reportgen import serve as serve_module
 from reportgen.build import BuildOptions
 from reportgen.cli import main
+from reportgen.inotify import Wakeup
 from reportgen.serve import serve, snapshot
 
 ARTICLE = "---\ntitle: First title\n---\n\nOfficials said the bridge may close.\n"
@@ -48,13 +52,16 @@ def test_serve_builds_serves_and_rebuilds_on_change(project, monkeypatch) -> Non
         page = fetch(base + "articles/a.html")
         assert "First title" in page and 'src="../static/reload.js"' in page
         assert "__reportgen_version" in fetch(base + "static/reload.js")
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            fetch(base + "articles/not-yet.html")
+        assert missing.value.code == 404 and '<script src="/static/reload.js"' in missing.value.read().decode()
         assert fetch(base + "__reportgen_version") == fetch(base + "__reportgen_version?t=1") == "1"
         time.sleep(0.05)  # a distinct modification time on coarse file systems
         (root / "content" / "a.md").write_text(ARTICLE.replace("First", "Second"))
         assert wait_for(lambda: fetch(base + "__reportgen_version") == "2"), logs
         assert "Second title" in fetch(base + "articles/a.html")
+        (root / "reportgen.toml").write_text("[site]\ncolour = 'red'\n")  # first: serve may rebuild between saves
         (root / "content" / "a.md").write_text("---\ntitle: [broken\n---\n\nText.\n")
-        (root / "reportgen.toml").write_text("[site]\ncolour = 'red'\n")
         assert wait_for(lambda: any(line.startswith("error: site.colour") for line in logs)), logs
         assert fetch(base + "__reportgen_version") == "2" and "Second title" in fetch(base + "articles/a.html")
     finally:
@@ -114,3 +121,42 @@ def test_a_page_asking_after_a_version_is_answered_at_the_next_rebuild(tmp_path:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_settle_waits_for_the_answered_pages_to_ask_again(tmp_path: Path) -> None:
+    state = serve_module.SiteState()
+    state.settle(5)  # nobody was answered: at once
+    waiting = threading.Thread(target=state.wait_after, args=(0, 5))
+    waiting.start()
+    assert wait_for(lambda: state.waiting == 1)
+    state.bump()
+    waiting.join(timeout=5)
+    settled: list[float] = []
+    settling = threading.Thread(target=lambda: (state.settle(5), settled.append(time.monotonic())))
+    settling.start()
+    time.sleep(0.3)
+    assert settled == []  # the answered page has not asked again yet
+    asked = time.monotonic()
+    again = threading.Thread(target=state.wait_after, args=(1, 0.1))  # the reloaded page asks
+    again.start()
+    settling.join(timeout=5)
+    again.join(timeout=5)
+    assert settled and settled[0] >= asked
+    state.bump()
+    started = time.monotonic()
+    state.settle(0.2)  # the page that was answered went away: the wait ends anyway
+    assert time.monotonic() - started < 2
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify is Linux's")
+def test_a_save_wakes_the_watcher_before_the_poll(tmp_path: Path) -> None:
+    with Wakeup() as wakeup:
+        assert wakeup.fd is not None
+        wakeup.watch([str(tmp_path)])
+        started = time.monotonic()
+        threading.Timer(0.2, lambda: (tmp_path / "a.md").write_text("saved")).start()
+        wakeup.wait(30)
+        assert 0.15 < time.monotonic() - started < 10
+        started = time.monotonic()
+        wakeup.wait(0.2)  # the events were read: nothing new, so the whole timeout
+        assert time.monotonic() - started >= 0.19

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
-from reportgen.write import MARKER, GuardedFolder, UnsafeOutputError, check_output_folder, write_site
+from reportgen.write import MARKER, GuardedFolder, Publisher, UnsafeOutputError, check_output_folder, write_site
 
 
 def leftovers(parent: Path) -> list[str]:
@@ -149,3 +150,29 @@ def test_leftovers_of_killed_builds_are_swept_but_not_a_running_builds(tmp_path:
         running.write("index.html", b"new")
     assert (out / "index.html").read_text() == "new"
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_publisher_replaces_a_file_whole(tmp_path: Path) -> None:
+    site, scratch = tmp_path / "site", tmp_path / "scratch"
+    scratch.mkdir()
+    publisher = Publisher(site, scratch)
+    publisher.write("data/a.json", b"old")
+    seen_mid_write: list[bytes] = []
+
+    def chunks() -> Iterator[bytes]:
+        yield b"new "
+        seen_mid_write.append((site / "data" / "a.json").read_bytes())
+        yield b"file"
+
+    Publisher(site, scratch).write_chunks("data/a.json", chunks())
+    assert seen_mid_write == [b"old"]  # a reader never sees half of the new file
+    assert (site / "data" / "a.json").read_bytes() == b"new file"
+    assert os.listdir(scratch) == []
+    publisher = Publisher(site, scratch)
+    publisher.remove("data/a.json")
+    publisher.remove("data/never-there.json")
+    assert os.listdir(site / "data") == []
+    with pytest.raises(UnsafeOutputError):
+        publisher.write("../outside.html", b"x")
+    with pytest.raises(UnsafeOutputError):
+        publisher.remove("../outside.html")

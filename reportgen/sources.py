@@ -84,34 +84,40 @@ def classify(
     words = [t for t in phrase if t.is_word]
     if not words:
         return None
-    first = words[0].bare
-    if len(words) == 1 and (lex.has("pronouns_person", first) or lex.has("pronouns_group", first)):
+    lists = lex.lists
+    first = _bare(words[0])
+    if len(words) == 1 and (first in lists["pronouns_person"] or first in lists["pronouns_group"]):
         return _resolve_pronoun(first, seen, lex)
     kept, markers = _without_markers(words, lex)
     core, tail = _split_core(kept or words, lex)
-    head = core[-1].bare
+    head = _bare(core[-1])
     names = _name_tokens(core, lex)
     if markers:
-        if markers & lex.lists["pseudonym_markers"]:
+        if markers & lists["pseudonym_markers"]:
             return Source("pseudonymous", name, head)
         return Source("anonymous_vague" if _is_plural(head, lex) else "anonymous_specific", name, head)
-    if lex.has("documents", head):
-        owner = _name_tokens(tail, lex) or names or [t for t in [*core[:-1], *tail] if lex.has("organizations", t.bare)]
-        definite = first == "the" or (len(core) > 1 and core[0].lower != core[0].bare)
+    if head in lists["documents"]:
+        owner = _name_tokens(tail, lex) or names or [t for t in [*core[:-1], *tail] if _bare(t) in lists["organizations"]]
+        definite = first == "the" or (len(core) > 1 and core[0].lower != _bare(core[0]))
         named = bool(owner) or (definite and not _is_plural(head, lex))
         return Source("named_organization" if named else "anonymous_vague", name, head)
-    if lex.has("vague_sources", head) or _is_plural_role(head, lex):
+    if head in lists["vague_sources"] or _is_plural_role(head, lex):
         return Source("anonymous_vague", name, head)
     definite = first in ("the", "this", "that")
-    if lex.has("person_roles", head):
+    if head in lists["person_roles"]:
         if names:
             return Source("named_person", name, head)
         return (_same_head(head, seen) if definite else None) or Source("anonymous_specific", name, head)
-    if lex.has("person_titles", head) and first == "the" and not names:  # "the mayor": one office holder
+    if head in lists["person_titles"] and first == "the" and not names:  # "the mayor": one office holder
         return Source("named_person", name, head)
-    if lex.has("organizations", head):
+    if head in lists["organizations"]:
         return (_same_head(head, seen) if definite else None) or Source("named_organization", name, head)
     return _named(names, core, name, head, seen, lex, people) if names else None
+
+
+def _bare(word: Token) -> str:
+    """``word.bare``, read from its lookup form when it has no apostrophe (most words: no property call)."""
+    return word.lower if "'" not in word.lower else word.bare
 
 
 def _without_markers(words: list[Token], lex: Lexicon) -> tuple[list[Token], set[str]]:
@@ -121,7 +127,7 @@ def _without_markers(words: list[Token], lex: Lexicon) -> tuple[list[Token], set
     ends the phrase: "an unnamed serviceman identified as Alex" → "an serviceman".
     """
     if lex.markers.by_first.keys().isdisjoint(map(attrgetter("lower"), words)):
-        return list(words), set()  # the usual case: no word can start a marker
+        return words, set()  # the usual case: no word can start a marker
     kept: list[Token] = []
     markers: set[str] = set()
     i, ended = 0, False
@@ -144,25 +150,25 @@ def _split_core(words: list[Token], lex: Lexicon) -> tuple[list[Token], list[Tok
     joiners = lex.lists["phrase_joiners"]
     for i in range(1, len(words)):
         if words[i].lower in joiners:
-            if i > 1 and not words[i - 1].is_capitalized and words[i - 1].lower.endswith("ed"):
+            if i > 1 and not words[i - 1].text[0].isupper() and words[i - 1].lower.endswith("ed"):
                 i -= 1
             return words[:i], words[i:]
     return words, []
 
 
-def _name_tokens(core: Sequence[Token], lex: Lexicon) -> list[Token]:
+def _name_tokens(words: Sequence[Token], lex: Lexicon) -> list[Token]:
     """Capitalized words that can be part of a name (not demonyms, titles or sentence openers)."""
     names = []
     not_names, titles = lex.lists["not_names"], lex.lists["person_titles"]
-    for position, token in enumerate(core):
-        if not token.is_word or not token.text[0].isupper():
+    for position, word in enumerate(words):
+        if not word.text[0].isupper():
             continue
-        bare = token.bare
+        bare = _bare(word)
         if bare in not_names or bare.rstrip(".") in titles:
             continue
-        if position == 0 and _is_common(bare) and not _is_acronym(token.text):
+        if position == 0 and _is_common(bare) and not _is_acronym(word.text):
             continue
-        names.append(token)
+        names.append(word)
     return names
 
 
@@ -184,21 +190,32 @@ def _named(
         full_name = people().get(names[0].text)
         if full_name:
             return Source("named_person", full_name, head)
-    run = _trailing_name_run(core)
-    roles = [i for i, t in enumerate(core) if _is_title_or_role(t, lex)]
-    if roles and any(t.is_capitalized and t.is_word and not _is_title_or_role(t, lex) for t in core[roles[-1] + 1:]):
+    if _name_after_title(core, lex):
         return Source("named_person", name, head)
-    before = [t for t in core if t.is_word][-len(run) - 1].bare if 0 < len(run) < len([t for t in core if t.is_word]) else ""
-    institutional = any(lex.has("organizations", t.bare) or lex.has("documents", t.bare) for t in [*run]) or (
-        lex.has("organizations", before) or lex.has("documents", before)
-    )
+    run = _trailing_name_run(core)
     plain = len(run) >= 2 and all(t.text.isalpha() and not _is_acronym(t.text) for t in run)
-    institutional = institutional or core[0].bare == "the"  # "the Millbrook Courier": people take no article
-    return Source("named_person" if plain and not institutional else "named_organization", name, head)
+    if not plain:
+        return Source("named_organization", name, head)
+    before = core[-len(run) - 1:-len(run)]  # the word before the run, if any
+    institutional = any(_is_institution(_bare(t), lex) for t in [*before, *run]) or _bare(core[0]) == "the"
+    return Source("named_organization" if institutional else "named_person", name, head)
 
 
-def _is_title_or_role(token: Token, lex: Lexicon) -> bool:
-    return lex.has("person_titles", token.bare.rstrip(".")) or lex.has("person_roles", token.bare)
+def _is_institution(word: str, lex: Lexicon) -> bool:
+    """An organization or document word: 'Council', 'Courier', 'Report'."""
+    return word in lex.lists["organizations"] or word in lex.lists["documents"]
+
+
+def _name_after_title(core: Sequence[Token], lex: Lexicon) -> bool:
+    """True when a capitalized word follows the last title or role: 'City Engineer Priya Nandakumar'."""
+    titles, roles = lex.lists["person_titles"], lex.lists["person_roles"]
+    capitalized_after = False
+    for word in reversed(core):
+        bare = _bare(word)
+        if bare in roles or bare.rstrip(".") in titles:
+            return capitalized_after
+        capitalized_after = capitalized_after or word.text[0].isupper()
+    return False
 
 
 def people_named(text: str, lex: Lexicon) -> dict[str, str]:
@@ -223,16 +240,12 @@ def _excluded_from_names(word: str, lex: Lexicon) -> bool:
     return word.lower() in lex.not_in_names
 
 
-def _trailing_name_run(core: Sequence[Token]) -> list[Token]:
-    """The capitalized words at the end of a phrase, skipping quote marks."""
-    run: list[Token] = []
-    for token in reversed(core):
-        if not token.is_word:
-            continue
-        if not token.is_capitalized:
-            break
-        run.insert(0, token)
-    return run
+def _trailing_name_run(core: Sequence[Token]) -> Sequence[Token]:
+    """The capitalized words at the end of a phrase of words."""
+    start = len(core)
+    while start > 0 and core[start - 1].text[0].isupper():
+        start -= 1
+    return core[start:]
 
 
 def _same_surname(token: Token, seen: Sequence[Source]) -> Source | None:
@@ -250,8 +263,9 @@ def _is_common(word: str) -> bool:
 
 def _resolve_pronoun(pronoun: str, seen: Sequence[Source], lex: Lexicon) -> Source | None:
     """'he'/'she' → the latest named person; 'they'/'it' → the latest source of any kind."""
+    personal = pronoun in lex.lists["pronouns_person"]
     for source in reversed(seen):
-        if lex.has("pronouns_person", pronoun) and source.kind != "named_person":
+        if personal and source.kind != "named_person":
             continue
         return source
     return None
@@ -263,13 +277,13 @@ def _same_head(head: str, seen: Sequence[Source]) -> Source | None:
 
 
 def _is_plural(head: str, lex: Lexicon) -> bool:
-    return head.endswith("s") and not head.endswith("ss") or lex.has("vague_sources", head)
+    return head.endswith("s") and not head.endswith("ss") or head in lex.lists["vague_sources"]
 
 
 def _is_plural_role(head: str, lex: Lexicon) -> bool:
     """'engineers', 'spokesmen': the plural of a person role."""
     singular = head[:-1] if head.endswith("s") else head.replace("men", "man")
-    return singular != head and lex.has("person_roles", singular)
+    return singular != head and singular in lex.lists["person_roles"]
 
 
 def _is_acronym(word: str) -> bool:

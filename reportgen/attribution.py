@@ -78,7 +78,7 @@ class _Finder:
         # the word lists read per cue, looked up once per article
         lists = lexicon.lists
         self.modifiers, self.negations = lists["verb_modifiers"], lists["negations"]
-        self.noun_determiners = lists["determiners"] - lists["vague_sources"]  # "the report": a noun, not a verb
+        self.noun_determiners = lexicon.hollow  # "the report": a noun, not a verb
         self.pronouns = lists["pronouns_person"] | lists["pronouns_group"]
         by_name = {r.name: r for r in rules}
         self.agentless_rule = by_name.pop("agentless-attribution", None)
@@ -95,7 +95,7 @@ class _Finder:
     ) -> None:
         """Find the attributions of the sentence made of tokens lo..hi, given the cue matches within it."""
         self.tokens = self.index.tokens[lo:hi]
-        marker_start = {b - 1 - lo: a - lo for a, b in markers}
+        marker_start = {b - 1 - lo: a - lo for a, b in markers} if markers else {}
         self.read = Sentence(self.tokens, marker_start, self.lex)
         taken: set[int] = set()  # tokens of object cues and their phrases: no subject cue inside
         for first, last in object_cues:
@@ -125,7 +125,7 @@ class _Finder:
         tokens = self.tokens
         cue = self.text[tokens[first].start:tokens[after - 1].end]
         j = first - 1
-        while j >= 0 and (tokens[j].lower in self.modifiers or _is_adverb(tokens[j])):
+        while j >= 0 and (tokens[j].lower in self.modifiers or tokens[j].lower.endswith("ly") and _is_adverb(tokens[j])):
             j -= 1
         for token in tokens[max(j, 0):first]:
             if token.lower in self.negations or token.lower.endswith("n't"):
@@ -186,10 +186,10 @@ class _Finder:
         span = (phrase[0].start, phrase[-1].end)
         if span in self.spans:
             return True
-        voice = self._voice(span[0])
+        voice = "quoted" if in_spans(span[0], self.quotes, self.quote_starts) else "reporter"  # self._voice, inlined
         if voice == "quoted" and len(phrase) == 1 and phrase[0].lower in self.pronouns:
             return False  # "we", "he" inside a quotation belong to the speaker's story, not the article's
-        phrase_text = self._phrase_text(phrase)
+        phrase_text = self.text[span[0]:span[1]]
         cleaned = _clean(phrase_text)
         source = classify(phrase, cleaned, self.seen, self.lex, lambda: self.people)
         if source is None:

@@ -9,7 +9,6 @@ marker such as "identified as ‘Alex’" or "familiar with" stays inside the ph
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Sequence
 
 from reportgen.sources import Lexicon
@@ -30,12 +29,6 @@ def _is_full_name(tokens: Sequence[Token]) -> bool:
     return 2 <= len(tokens) <= 3 and all(t.is_word and t.text.isalpha() and t.is_capitalized for t in tokens)
 
 
-@lru_cache(maxsize=8)
-def _backward_stops(breaks: frozenset[str]) -> frozenset[str]:
-    """Words that end a phrase read backwards: the clause words but "to" ("close to"), and "according"."""
-    return (breaks - {"to"}) | {"according"}
-
-
 class Sentence:
     """The tokens of one sentence, with where its markers start, read with the lexicon."""
 
@@ -43,15 +36,13 @@ class Sentence:
         self.tokens = tokens
         self.marker_start = marker_start
         self.lex = lex
-        # the word lists read per token, looked up once per sentence
-        self.verbs = lex.lists["reporting_verbs"]
-        self.breaks = lex.lists["phrase_breaks"]
-        self.joiners = lex.lists["phrase_joiners"]
-        self.stops = _backward_stops(self.breaks)
 
     def after_quote(self, first: int) -> bool:
         """True when a closing quote mark stands within the three tokens before tokens[first]."""
-        return any(t.text in CLOSING for t in self.tokens[max(0, first - 4):first])
+        for token in self.tokens[max(0, first - 4):first]:
+            if token.text in CLOSING:
+                return True
+        return False
 
     def relative_subject(self, at: int) -> list[Token]:
         """The phrase that a relative 'who'/'which' just before tokens[at] refers to."""
@@ -106,17 +97,18 @@ class Sentence:
         """The source phrase ending just before tokens[end], read right to left."""
         # The phrase read so far is always tokens[j + 1:end]: only where it starts is tracked.
         tokens, marker_start = self.tokens, self.marker_start
+        stops, verbs = self.lex.backward_stops, self.lex.lists["reporting_verbs"]
         j = end - 1
         while j >= 0 and end - 1 - j < _MAX_PHRASE:
             token = tokens[j]
             if j in marker_start and j < end - 1:
                 j = marker_start[j] - 1
-            elif token.text in CLOSING and j == end - 1:
+            elif j == end - 1 and token.text in CLOSING:
                 opening = self._matching(j, -1)
                 if opening is None:
                     break
                 j = opening - 1
-            elif not token.is_word or token.lower in self.stops or token.lower in self.verbs and not token.text[0].isupper():
+            elif not token.is_word or token.lower in stops or token.lower in verbs and not token.text[0].isupper():
                 break  # _ends_phrase(token) or token.lower == "according" or is_verb(token), inlined: the hottest loop
             else:
                 j -= 1
@@ -163,7 +155,7 @@ class Sentence:
 
     def _ends_phrase(self, token: Token) -> bool:
         """A clause word or a punctuation mark ends a source phrase (but 'to' may join: 'close to')."""
-        return not token.is_word or token.lower in self.breaks and token.lower != "to"
+        return not token.is_word or token.lower in self.lex.lists["phrase_breaks"] and token.lower != "to"
 
     def _ends_object(self, token: Token, previous: Token) -> bool:
         """In an object phrase, a new determiner, a 'to', or a verb starts the rest of the clause."""
@@ -179,7 +171,7 @@ class Sentence:
 
     def is_verb(self, token: Token) -> bool:
         """A lowercase reporting verb: it belongs to another attribution, not to this phrase."""
-        return token.lower in self.verbs and not token.text[0].isupper()
+        return token.lower in self.lex.lists["reporting_verbs"] and not token.text[0].isupper()
 
     def _is_participle(self, token: Token) -> bool:
         """'a summary posted on the website': a participle with a preposition after it ends the phrase."""
@@ -201,12 +193,13 @@ class Sentence:
 
     def _trim(self, start: int, end: int) -> list[Token]:
         """tokens[start:end] less joiners and punctuation at either end; nothing if only determiners remain."""
-        tokens, joiners = self.tokens, self.joiners
+        tokens, joiners = self.tokens, self.lex.lists["phrase_joiners"]
         while start < end and (not tokens[start].is_word and tokens[start].text not in OPENING or tokens[start].lower in joiners):
             start += 1
         while start < end and (tokens[end - 1].text in _BOUNDARY or tokens[end - 1].lower in joiners):
             end -= 1
-        determiners, vague = self.lex.lists["determiners"], self.lex.lists["vague_sources"]
-        phrase = list(tokens[start:end])
-        meaningful = any(t.is_word and (t.lower not in determiners or t.lower in vague) for t in phrase)
-        return phrase if meaningful else []
+        hollow = self.lex.hollow
+        for token in tokens[start:end]:
+            if token.is_word and token.lower not in hollow:
+                return list(tokens[start:end])
+        return []

@@ -38,6 +38,8 @@ class Lexicon:
     markers: PhraseMatcher
     agentless: tuple[tuple[re.Pattern[str], Starts | None], ...]
     not_in_names: frozenset[str] = frozenset()  # demonyms, titles, roles, institutions: no part of a full name
+    hollow: frozenset[str] = frozenset()  # determiners that name nothing alone ("the", "its"), unlike "some", "many"
+    backward_stops: frozenset[str] = frozenset()  # words that end a phrase read backwards
 
     def has(self, name: str, word: str) -> bool:
         """True when word is in the named lexicon list."""
@@ -54,6 +56,9 @@ def build_lexicon(lexicon: Mapping[str, Sequence[str]]) -> Lexicon:
         markers=PhraseMatcher([*lexicon["pseudonym_markers"], *lexicon["anonymity_markers"]]),
         agentless=tuple((re.compile(p, re.IGNORECASE), leading_words(p)) for p in lexicon["agentless_patterns"]),
         not_in_names=frozenset().union(*(lists[k] for k in ("not_names", "person_titles", "person_roles", "organizations"))),
+        hollow=lists["determiners"] - lists["vague_sources"],
+        # the clause words but "to" ("close to"), and "according"
+        backward_stops=(lists["phrase_breaks"] - {"to"}) | {"according"},
     )
 
 

@@ -73,6 +73,7 @@ def _common_words() -> frozenset[str]:
 # "\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,4}\b" with its "\b" written after the first capital: a
 # pattern that opens with a character class is scanned for it in C, several times faster.
 _FULL_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:\s+[A-Z][a-z]+){1,4}\b")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+")  # a word of a full name
 
 
 def classify(
@@ -192,7 +193,8 @@ def _named(
         earlier = _same_surname(names[0], seen)
         if earlier:
             return earlier
-        full_name = people().get(names[0].text)
+        # people() scans the whole article: asked only about a word that can end one of its names
+        full_name = people().get(names[0].text) if _NAME_WORD.fullmatch(names[0].text) else None
         if full_name:
             return Source("named_person", full_name, head)
     if _name_after_title(core, lex):
@@ -230,19 +232,17 @@ def people_named(text: str, lex: Lexicon) -> dict[str, str]:
     institution or common word opening a sentence.
     """
     people: dict[str, str] = {}
+    excluded = lex.not_in_names
     for match in _FULL_NAME.finditer(text):
         words = match.group().split()
-        while words and _excluded_from_names(words[0], lex):
-            words = words[1:]
-        while words and _excluded_from_names(words[-1], lex):
-            words = words[:-1]
-        if 2 <= len(words) <= 3 and not any(_excluded_from_names(w, lex) for w in words) and not _is_common(words[0].lower()):
-            people.setdefault(words[-1], " ".join(words))
+        # The name is what is left once excluded words are cut off both ends, if none is left
+        # inside: its words are then the one run of allowed ones (one pass, not a loop per end).
+        allowed = [word.lower() not in excluded for word in words]
+        size = allowed.count(True)
+        start = allowed.index(True) if size else 0
+        if 2 <= size <= 3 and False not in allowed[start:start + size] and not _is_common(words[start].lower()):
+            people.setdefault(words[start + size - 1], " ".join(words[start:start + size]))
     return people
-
-
-def _excluded_from_names(word: str, lex: Lexicon) -> bool:
-    return word.lower() in lex.not_in_names
 
 
 def _trailing_name_run(core: Sequence[Token]) -> Sequence[Token]:

@@ -12,16 +12,16 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Mapping, NamedTuple, Sequence
 
 from reportgen.syllables import familiar_words
 from reportgen.tokens import PhraseMatcher, Starts, Token, leading_words
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A classified source: its kind, the name it was introduced by, its head word, its relay."""
 
+    # a tuple, made twice as fast as a frozen dataclass: one per cue, 1 % of the attributions' time
     kind: str
     name: str
     head: str

@@ -97,18 +97,20 @@ def classify(
     kept, markers = _without_markers(words, lex)
     core, tail = _split_core(kept or words, lex)
     head = _bare(core[-1])
-    names = _name_tokens(core, lex)
     if markers:
         if markers & lists["pseudonym_markers"]:
             return Source("pseudonymous", name, head)
         return Source("anonymous_vague" if _is_plural(head, lex) else "anonymous_specific", name, head)
     if head in lists["documents"]:
-        owner = _name_tokens(tail, lex) or names or [t for t in [*core[:-1], *tail] if _bare(t) in lists["organizations"]]
+        owner = _name_tokens(tail, lex) or _name_tokens(core, lex) or [
+            t for t in [*core[:-1], *tail] if _bare(t) in lists["organizations"]
+        ]
         definite = first == "the" or (len(core) > 1 and core[0].lower != _bare(core[0]))
         named = bool(owner) or (definite and not _is_plural(head, lex))
         return Source("named_organization" if named else "anonymous_vague", name, head)
     if head in lists["vague_sources"] or _is_plural_role(head, lex):
         return Source("anonymous_vague", name, head)
+    names = _name_tokens(core, lex)
     definite = first in ("the", "this", "that")
     if head in lists["person_roles"]:
         if names:
@@ -126,13 +128,16 @@ def _bare(word: Token) -> str:
     return word.lower if "'" not in word.lower else word.bare
 
 
+_LOWER = attrgetter("lower")
+
+
 def _without_markers(words: list[Token], lex: Lexicon) -> tuple[list[Token], set[str]]:
     """The phrase less its markers, and the markers found.
 
     A one-word marker ("unnamed") is dropped; a longer one ("identified as", "familiar with")
     ends the phrase: "an unnamed serviceman identified as Alex" → "an serviceman".
     """
-    if lex.markers.by_first.keys().isdisjoint(map(attrgetter("lower"), words)):
+    if lex.markers.by_first.keys().isdisjoint(map(_LOWER, words)):
         return words, set()  # the usual case: no word can start a marker
     kept: list[Token] = []
     markers: set[str] = set()

@@ -189,7 +189,7 @@ class _Finder:
     def _voice(self, position: int) -> str:
         return "quoted" if in_spans(position, self.quotes, self.quote_starts) else "reporter"
 
-    def _record(self, phrase: list[Token], cue: str, via: str | None = None) -> bool:
+    def _record(self, phrase: Sequence[Token], cue: str, via: str | None = None) -> bool:
         """Classify a source phrase and add its finding (once per span); False if it names no source."""
         if not phrase:
             return False

@@ -57,6 +57,7 @@ def find_attributions(
 
 
 _QUOTE_ENDS = "’”'\""
+_SUBJECT_READINGS = (Sentence.appositive_subject, Sentence.backward, Sentence.before_relative)
 _PASSIVE_BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
 
 
@@ -136,22 +137,24 @@ class _Finder:
     def _subject_cue(self, first: int, after: int) -> None:
         """'X said', 'X, who warned', 'X, a correspondent, said', '..., said X': the subject is the source."""
         tokens = self.tokens
-        j = first - 1
-        while j >= 0 and (tokens[j].lower in self.modifiers or tokens[j].lower.endswith("ly") and _is_adverb(tokens[j])):
-            j -= 1
-        for token in tokens[max(j, 0):first]:
-            if token.lower in self.negations or token.lower.endswith("n't"):
+        j, lower = first - 1, ""
+        while j >= 0:  # back over the cue's modifiers ("has previously said") to the word before them
+            lower = tokens[j].lower
+            if lower in self.negations or lower.endswith("n't"):
                 return  # "did not respond", "declined to say": no claim is reported
-        if first > 0 and (tokens[first - 1].lower in _PASSIVE_BE or j == first - 1 and tokens[j].lower in self.noun_determiners):
+            if lower not in self.modifiers and not (lower.endswith("ly") and _is_adverb(tokens[j])):
+                break
+            j -= 1
+        if first > 0 and (tokens[first - 1].lower in _PASSIVE_BE or j == first - 1 and lower in self.noun_determiners):
             return  # "would be announced", "were told": the subject received the words; "the report": a noun
         cue = self.text[tokens[first].start:tokens[after - 1].end]
         if cue.lower() in self.speech_tags and not self.read.after_quote(first):
             return  # "the city has asked the firm": a request, not a quotation
-        if j >= 0 and tokens[j].lower in RELATIVES:
+        if j >= 0 and lower in RELATIVES:
             self._record(self.read.relative_subject(j + 1), cue)
             return
         # Tried in this order, and only until one names a source (each reading costs time).
-        for read in (Sentence.appositive_subject, Sentence.backward, Sentence.before_relative):
+        for read in _SUBJECT_READINGS:
             phrase = read(self.read, j + 1)
             if phrase and self._record(phrase, cue):
                 return
@@ -196,11 +199,12 @@ class _Finder:
         start, end = phrase[0].start, phrase[-1].end
         if (start, end) in self.spans:
             return True
-        quoted = in_spans(start, self.quotes, self.quote_starts)
+        k = bisect.bisect_right(self.quote_starts, start) - 1  # in_spans(start, ...), inlined
+        quoted = k >= 0 and start < self.quotes[k][1]
         if quoted and len(phrase) == 1 and phrase[0].lower in self.pronouns:
             return False  # "we", "he" inside a quotation belong to the speaker's story, not the article's
         phrase_text = self.text[start:end]
-        cleaned = _clean(phrase_text)
+        cleaned = _clean(phrase_text) if phrase_text[-1] in _QUOTE_ENDS else phrase_text  # tokens hold no space to strip
         source = classify(phrase, cleaned, self.seen, self.lex, lambda: self.people)
         if source is None:
             return False

@@ -40,6 +40,7 @@ class Lexicon:
     not_in_names: frozenset[str] = frozenset()  # demonyms, titles, roles, institutions: no part of a full name
     hollow: frozenset[str] = frozenset()  # determiners that name nothing alone ("the", "its"), unlike "some", "many"
     backward_stops: frozenset[str] = frozenset()  # words that end a phrase read backwards
+    institutions: frozenset[str] = frozenset()  # organization and document words: 'Council', 'Courier', 'Report'
 
     def has(self, name: str, word: str) -> bool:
         """True when word is in the named lexicon list."""
@@ -59,6 +60,7 @@ def build_lexicon(lexicon: Mapping[str, Sequence[str]]) -> Lexicon:
         hollow=lists["determiners"] - lists["vague_sources"],
         # the clause words but "to" ("close to"), and "according"
         backward_stops=(lists["phrase_breaks"] - {"to"}) | {"according"},
+        institutions=lists["organizations"] | lists["documents"],
     )
 
 
@@ -91,12 +93,14 @@ def classify(
     if not words:
         return None
     lists = lex.lists
-    first = _bare(words[0])
+    lower = words[0].lower
+    first = lower if "'" not in lower else words[0].bare  # _bare(words[0]), inlined like the other hot ones
     if len(words) == 1 and (first in lists["pronouns_person"] or first in lists["pronouns_group"]):
         return _resolve_pronoun(first, seen, lex)
     kept, markers = _without_markers(words, lex)
     core, tail = _split_core(kept or words, lex)
-    head = _bare(core[-1])
+    lower = core[-1].lower
+    head = lower if "'" not in lower else core[-1].bare
     if markers:
         if markers & lists["pseudonym_markers"]:
             return Source("pseudonymous", name, head)
@@ -108,7 +112,7 @@ def classify(
         definite = first == "the" or (len(core) > 1 and core[0].lower != _bare(core[0]))
         named = bool(owner) or (definite and not _is_plural(head, lex))
         return Source("named_organization" if named else "anonymous_vague", name, head)
-    if head in lists["vague_sources"] or _is_plural_role(head, lex):
+    if head in lists["vague_sources"] or (head.endswith("s") or "men" in head) and _is_plural_role(head, lex):
         return Source("anonymous_vague", name, head)
     names = _name_tokens(core, lex)
     definite = first in ("the", "this", "that")
@@ -174,7 +178,8 @@ def _name_tokens(words: Sequence[Token], lex: Lexicon) -> list[Token]:
     for position, word in enumerate(words):
         if not word.text[0].isupper():
             continue
-        bare = _bare(word)
+        lower = word.lower
+        bare = lower if "'" not in lower else word.bare
         if bare in not_names or bare.rstrip(".") in titles:
             continue
         if position == 0 and _is_common(bare) and not _is_acronym(word.text):
@@ -209,13 +214,8 @@ def _named(
     if not plain:
         return Source("named_organization", name, head)
     before = core[-len(run) - 1:-len(run)]  # the word before the run, if any
-    institutional = any(_is_institution(_bare(t), lex) for t in [*before, *run]) or _bare(core[0]) == "the"
+    institutional = _bare(core[0]) == "the" or any(_bare(t) in lex.institutions for t in [*before, *run])
     return Source("named_organization" if institutional else "named_person", name, head)
-
-
-def _is_institution(word: str, lex: Lexicon) -> bool:
-    """An organization or document word: 'Council', 'Courier', 'Report'."""
-    return word in lex.lists["organizations"] or word in lex.lists["documents"]
 
 
 def _name_after_title(core: Sequence[Token], lex: Lexicon) -> bool:
@@ -223,7 +223,8 @@ def _name_after_title(core: Sequence[Token], lex: Lexicon) -> bool:
     titles, roles = lex.lists["person_titles"], lex.lists["person_roles"]
     capitalized_after = False
     for word in reversed(core):
-        bare = _bare(word)
+        lower = word.lower
+        bare = lower if "'" not in lower else word.bare
         if bare in roles or bare.rstrip(".") in titles:
             return capitalized_after
         capitalized_after = capitalized_after or word.text[0].isupper()

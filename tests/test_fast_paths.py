@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportgen.attribution import _clean, _per_sentence
+from reportgen.attribution import _clean
 from reportgen.model import Finding, make_finding
 from reportgen.quotes import ENOUGH_WORDS, MIN_QUOTE_WORDS
 from reportgen.readability import _remove_punctuation, letter_count
@@ -126,16 +126,6 @@ def test_pattern_prefilter_skips_only_tokens_where_the_pattern_cannot_match(word
 def test_letters_from_lowercase_words_equal_letters_of_the_text(cleaned: str) -> None:
     lowered = cleaned.lower()
     assert letter_count(cleaned, lowered, lowered.split()) == sum(map(len, cleaned.split())) - cleaned.count("'")
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.integers(0, 30), max_size=12), st.lists(st.tuples(st.integers(0, 30), st.integers(1, 4)), max_size=12))
-def test_cues_dealt_to_sentences_equal_a_search_per_sentence(cuts: list[int], hits: list[tuple[int, int]]) -> None:
-    edges = sorted(cuts)
-    bounds = list(zip(edges[0::2], edges[1::2]))  # in order, not overlapping, some empty
-    matches = sorted((first, first + length) for first, length in set(hits))
-    expected = [[(a, b) for a, b in matches if lo <= a < hi and b <= hi] for lo, hi in bounds]
-    assert _per_sentence(matches, bounds) == expected
 
 
 @settings(max_examples=500, deadline=None)

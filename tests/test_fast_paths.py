@@ -43,6 +43,17 @@ def test_text_index_equals_plain_tokenizing(text: str) -> None:
     assert list(index.starts) == [t.start for t in tokens]
 
 
+@pytest.mark.parametrize("text", [
+    "“We won,” she said.  U.S.-led talks (in Kyiv’s) end… on_time, 3.5% \n\nNext: the  end.",
+    "said, said. said” said) ,said . x_, ’tis ‘a’ well-known!\t\xa0word",
+])
+def test_text_index_of_news_text_equals_plain_tokenizing(text: str) -> None:
+    index = TextIndex.of(text)
+    tokens, positions = plain_index(text)
+    assert list(index.tokens) == tokens
+    assert index.positions == positions
+
+
 @pytest.mark.parametrize("text", ["ΟΔΟΣ:Α and ΟΔΟΣ", "İstanbul’s mayor", "snake_case said", "", "   "])
 def test_text_index_of_texts_whose_lowercase_is_not_per_character(text: str) -> None:
     tokens, positions = plain_index(text)

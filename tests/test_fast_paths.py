@@ -12,7 +12,7 @@ from reportgen.attribution import _clean, _per_sentence
 from reportgen.match import _ASCII_FOLDS, exclusions
 from reportgen.model import Finding, make_finding
 from reportgen.quotes import ENOUGH_WORDS, MIN_QUOTE_WORDS
-from reportgen.readability import _remove_punctuation, letter_count
+from reportgen.readability import _remove_punctuation, character_count, letter_count
 from reportgen.rules import Rule
 from reportgen.sources import _FULL_NAME
 from reportgen.tokens import TOKEN, PhraseMatcher, TextIndex, Token, leading_words, normalize, pattern_matches
@@ -139,6 +139,13 @@ def test_pattern_prefilter_skips_only_tokens_where_the_pattern_cannot_match(word
 def test_letters_from_lowercase_words_equal_letters_of_the_text(cleaned: str) -> None:
     lowered = cleaned.lower()
     assert letter_count(cleaned, lowered, lowered.split()) == sum(map(len, cleaned.split())) - cleaned.count("'")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(alphabet=st.sampled_from(list("aZ İ'’\n\t\xa0\u2009\u3000\x1c,.-—Σ1é")), max_size=30), st.text(max_size=30)))
+def test_characters_from_the_cleaned_words_equal_characters_of_the_text(text: str) -> None:
+    lowered = _remove_punctuation(text.replace("’", "'")).lower()
+    assert character_count(text, lowered, lowered.split()) == sum(map(len, text.split()))
 
 
 @settings(max_examples=500, deadline=None)

@@ -53,9 +53,9 @@ def match_rules(
 
 def rule_spans(index: TextIndex, rule: Rule) -> Iterator[Span]:
     """Spans matched by a rule's words and patterns (before exclusions)."""
-    token_starts, tokens = index.starts, index.tokens
+    token_starts, token_ends = index.starts, index.ends
     for first, last in rule.phrases.find(index):
-        yield token_starts[first], tokens[last - 1].end
+        yield token_starts[first], token_ends[last - 1]
     for regex, starts in rule.compiled_patterns:
         for match in pattern_matches(index, regex, starts):
             end = match.start() + len(match.group().rstrip())

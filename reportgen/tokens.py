@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import compress, repeat
 from operator import add, itemgetter
 from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
@@ -59,18 +60,24 @@ class TextIndex:
     """The tokens of a text, and where each word occurs."""
 
     text: str
-    tokens: tuple[Token, ...]
     positions: dict[str, list[int]] = field(repr=False)
     lowers: tuple[str, ...] = field(repr=False, default=())
     starts: tuple[int, ...] = field(repr=False, default=())
+    ends: tuple[int, ...] = field(repr=False, default=())
+    texts: tuple[str, ...] = field(repr=False, default=())
+    is_word: tuple[bool, ...] = field(repr=False, default=())
 
     @classmethod
     def of(cls, text: str) -> TextIndex:
         """Tokenize text once."""
         starts, ends, texts, is_word = _split(text)
         lowers = _lowercase(text, texts, starts, ends)
-        tokens = tuple(map(tuple.__new__, repeat(Token), zip(starts, ends, texts, lowers, is_word)))
-        return cls(text, tokens, _positions(lowers, is_word), lowers, tuple(starts))
+        return cls(text, _positions(lowers, is_word), lowers, tuple(starts), tuple(ends), tuple(texts), tuple(is_word))
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """Every token as a Token, made when first asked for: a thousand tuples cost more than reading the arrays."""
+        return tuple(map(tuple.__new__, repeat(Token), zip(self.starts, self.ends, self.texts, self.lowers, self.is_word)))
 
 
 def _split(text: str) -> tuple[list[int], list[int], list[str], list[bool]]:
@@ -239,7 +246,7 @@ def pattern_matches(index: TextIndex, regex: re.Pattern[str], starts: Starts | N
 
 def _candidates(index: TextIndex, starts: Starts) -> list[int]:
     """Tokens, in text order, where a pattern with these leading words may match."""
-    positions, lowers, tokens = index.positions, index.lowers, index.tokens
+    positions, lowers, texts = index.positions, index.lowers, index.texts
     found: list[int] = []
     for word in starts.keys() & positions.keys():
         following = starts[word]
@@ -249,6 +256,6 @@ def _candidates(index: TextIndex, starts: Starts) -> list[int]:
         # "a" only where "few" or "lot" comes next; a token with other than ASCII letters is
         # always tried, since the pattern's case-insensitive "s" also matches "ſ", "k" "K"...
         found.extend(i for i in positions[word] if i + 1 < len(lowers) and (
-            lowers[i + 1].startswith(following) or not tokens[i + 1].text.isascii()))
+            lowers[i + 1].startswith(following) or not texts[i + 1].isascii()))
     found.sort()
     return found

@@ -43,6 +43,9 @@ def test_text_index_equals_plain_tokenizing(text: str) -> None:
     assert index.positions == positions
     assert list(index.lowers) == [t.lower for t in tokens]
     assert list(index.starts) == [t.start for t in tokens]
+    assert list(index.ends) == [t.end for t in tokens]
+    assert list(index.texts) == [t.text for t in tokens]
+    assert list(index.is_word) == [t.is_word for t in tokens]
 
 
 @pytest.mark.parametrize("text", [

@@ -119,7 +119,8 @@ class Exclusions:
             return nothing  # a flag set inside one pattern (Python 3.10) holds for all of them
         try:
             return [_needed_words(p) for p in self.patterns]
-        except Exception:  # a back reference (groups are numbered over the whole alternation), or a pattern read otherwise alone
+        # a back reference (groups are numbered over the whole alternation), or a pattern read otherwise alone
+        except Exception:  # noqa: BLE001
             return nothing
 
     def cover(self, text: str, start: int, end: int) -> bool:

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import compress, repeat
-from operator import add, itemgetter
 from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 TOKEN = re.compile(r"\w+(?:[.’'&-]\w+)*|[^\w\s]")
@@ -77,7 +76,8 @@ class TextIndex:
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
         """Every token as a Token, made when first asked for: a thousand tuples cost more than reading the arrays."""
-        return tuple(map(tuple.__new__, repeat(Token), zip(self.starts, self.ends, self.texts, self.lowers, self.is_word)))
+        fields = zip(self.starts, self.ends, self.texts, self.lowers, self.is_word)
+        return tuple(map(tuple.__new__, repeat(Token), fields))
 
 
 def _split(text: str) -> tuple[list[int], list[int], list[str], list[bool]]:

@@ -15,8 +15,17 @@ from reportgen.quotes import ENOUGH_WORDS, MIN_QUOTE_WORDS
 from reportgen.readability import _remove_punctuation, character_count, letter_count
 from reportgen.rules import Rule
 from reportgen.sources import _FULL_NAME
-from reportgen.tokens import (TOKEN, Anchors, PhraseMatcher, TextIndex, Token, _candidates, leading_words, normalize,
-                              pattern_matches)
+from reportgen.tokens import (
+    TOKEN,
+    Anchors,
+    PhraseMatcher,
+    TextIndex,
+    Token,
+    _candidates,
+    leading_words,
+    normalize,
+    pattern_matches,
+)
 
 TRICKY = st.text(alphabet=st.sampled_from(list("aZk _-.’'&\n\t,“”‘ΣσςİKſ🙂東é1")), max_size=40)
 

@@ -9,7 +9,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from reportgen.model import Finding, Span, make_finding
 from reportgen.quotes import in_spans
 from reportgen.rules import Rule
-from reportgen.tokens import TextIndex, pattern_matches
+from reportgen.tokens import Anchors, TextIndex, matches_at
 
 try:  # the regular-expression parser, to find the words an exclusion needs (Python >= 3.11)
     from re import _parser as _sre_parser  # type: ignore[attr-defined]
@@ -39,10 +39,13 @@ def match_rules(
     text = index.text
     quote_starts = [s for s, _ in quotes]
     sentence_starts = [s for s, _ in sentences]
+    rules = list(rules)
+    # where every pattern may match, found in one pass; each rule takes its patterns' share in turn
+    candidates = iter(_anchors(tuple(p for rule in rules for p in rule.patterns), rules).candidates(index))
     found: list[Finding] = []
     for rule in rules:
         excluded = exclusions(rule)
-        for start, end in rule_spans(index, rule):
+        for start, end in rule_spans(index, rule, [next(candidates) for _ in rule.patterns]):
             if rule.unsupported_only and _in_supported(start, sentence_starts, supported):
                 continue
             if excluded is not None and excluded.cover(text, start, end):
@@ -51,16 +54,26 @@ def match_rules(
     return _longest_per_category(found)
 
 
-def rule_spans(index: TextIndex, rule: Rule) -> Iterator[Span]:
-    """Spans matched by a rule's words and patterns (before exclusions)."""
+def rule_spans(index: TextIndex, rule: Rule, candidates: Sequence[Sequence[int]]) -> Iterator[Span]:
+    """Spans matched by a rule's words and patterns (before exclusions), each pattern tried at its candidates."""
     token_starts, token_ends = index.starts, index.ends
     for first, last in rule.phrases.find(index):
         yield token_starts[first], token_ends[last - 1]
-    for regex, starts in rule.compiled_patterns:
-        for match in pattern_matches(index, regex, starts):
+    for (regex, starts), tokens in zip(rule.compiled_patterns, candidates):
+        for match in regex.finditer(index.text) if starts is None else matches_at(index, regex, tokens):
             end = match.start() + len(match.group().rstrip())
             if end > match.start():
                 yield match.start(), end
+
+
+_anchors_made: dict[tuple[str, ...], Anchors] = {}
+
+
+def _anchors(patterns: tuple[str, ...], rules: Sequence[Rule]) -> Anchors:
+    """The leading words of the rules' patterns, made once per list of patterns."""
+    if patterns not in _anchors_made:
+        _anchors_made[patterns] = Anchors([starts for rule in rules for _, starts in rule.compiled_patterns])
+    return _anchors_made[patterns]
 
 
 def supported_sentences(text: str, sentences: Sequence[Span], attributions: Sequence[Finding]) -> list[bool]:
@@ -106,7 +119,8 @@ class Exclusions:
             return nothing  # a flag set inside one pattern (Python 3.10) holds for all of them
         try:
             return [_needed_words(p) for p in self.patterns]
-        except Exception:  # a back reference (groups are numbered over the whole alternation), or a pattern read otherwise alone
+        # a back reference (groups are numbered over the whole alternation), or a pattern read otherwise alone
+        except Exception:  # noqa: BLE001
             return nothing
 
     def cover(self, text: str, start: int, end: int) -> bool:

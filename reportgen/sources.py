@@ -147,7 +147,7 @@ def _without_markers(words: list[Token], lex: Lexicon) -> tuple[list[Token], set
     markers: set[str] = set()
     i, ended = 0, False
     while i < len(words):
-        length = lex.markers.length_at(words, i)
+        length = lex.markers.length_at(words, i) if words[i].lower in lex.markers.by_first else 0
         if length:
             markers.add(" ".join(t.lower for t in words[i:i + length]))
             ended = ended or length > 1

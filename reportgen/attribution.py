@@ -26,7 +26,7 @@ from reportgen.model import Finding, Span, make_finding
 from reportgen.phrases import CLOSING, RELATIVES, Sentence
 from reportgen.quotes import in_spans
 from reportgen.rules import Rule, RuleSet
-from reportgen.sources import Lexicon, Source, classify, people_named
+from reportgen.sources import Lexicon, Source, classify, may_end_a_full_name, people_named
 from reportgen.tokens import TextIndex, Token, pattern_matches
 
 Cue = tuple[int, int]  # (first token, end token) of a match of a cue list
@@ -167,6 +167,10 @@ class _Finder:
         """Full names of the people the article names, by surname (worked out when first needed)."""
         return people_named(self.text, self.lex)
 
+    def full_name(self, surname: str) -> str | None:
+        """The full name the article gives a surname ("Wielgosz" → "Tomasz Wielgosz"), if any."""
+        return self.people.get(surname) if may_end_a_full_name(self.text, surname) else None
+
     def agentless(self) -> None:
         """'it was reported': claims whose source is missing altogether."""
         rule = self.agentless_rule
@@ -205,7 +209,7 @@ class _Finder:
             return False  # "we", "he" inside a quotation belong to the speaker's story, not the article's
         phrase_text = self.text[start:end]
         cleaned = _clean(phrase_text) if phrase_text[-1] in _QUOTE_ENDS else phrase_text  # tokens hold no space to strip
-        source = classify(phrase, cleaned, self.seen, self.lex, lambda: self.people)
+        source = classify(phrase, cleaned, self.seen, self.lex, self.full_name)
         if source is None:
             return False
         via = via or source.via

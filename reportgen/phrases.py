@@ -75,7 +75,7 @@ class Sentence:
         if before < 0 or tokens[before].text != "," or before + 1 >= end:
             return ()
         aside, opener = tokens[before + 1:end], tokens[before + 1]
-        if opener.lower not in _CLAUSE_OPENERS and any(self.is_verb(t) for t in aside):
+        if opener.lower not in _CLAUSE_OPENERS and self._has_verb(aside):
             return ()  # "The plan, officials said, ...": the aside is an attribution of its own
         subject = self.backward(before)
         if _is_full_name(aside):
@@ -122,7 +122,7 @@ class Sentence:
         j = start
         while j < len(tokens) and len(taken) < _MAX_PHRASE:
             token = tokens[j]
-            marker = self.lex.markers.length_at(tokens, j) if taken else 0
+            marker = self.lex.markers.length_at(tokens, j) if taken and token.lower in self.lex.markers.by_first else 0
             if marker:
                 taken.extend(tokens[j:j + marker])
                 j = self._take_name(j + marker, taken)
@@ -173,6 +173,14 @@ class Sentence:
     def is_verb(self, token: Token) -> bool:
         """A lowercase reporting verb: it belongs to another attribution, not to this phrase."""
         return token.lower in self.lex.lists["reporting_verbs"] and not token.text[0].isupper()
+
+    def _has_verb(self, tokens: Sequence[Token]) -> bool:
+        """True when one of the tokens is a verb (``any(map(self.is_verb, tokens))`` without a call per token)."""
+        verbs = self.lex.lists["reporting_verbs"]
+        for token in tokens:
+            if token.lower in verbs and not token.text[0].isupper():
+                return True
+        return False
 
     def _is_participle(self, token: Token) -> bool:
         """'a summary posted on the website': a participle with a preposition after it ends the phrase."""

@@ -91,7 +91,8 @@ class _Finder:
         self.modifiers, self.negations = lists["verb_modifiers"], lists["negations"]
         self.noun_determiners = lexicon.hollow  # "the report": a noun, not a verb
         self.pronouns = lists["pronouns_person"] | lists["pronouns_group"]
-        self.speech_tags, self.inverted_verbs, self.relay_verbs = lists["speech_tags"], lists["inverted_verbs"], lists["relay_verbs"]
+        self.speech_tags, self.inverted_verbs = lists["speech_tags"], lists["inverted_verbs"]
+        self.relay_verbs = lists["relay_verbs"]
         by_name = {r.name: r for r in rules}
         self.agentless_rule = by_name.pop("agentless-attribution", None)
         self.rules = {r.source_kind: r for r in by_name.values() if r.source_kind}
@@ -208,7 +209,8 @@ class _Finder:
         if quoted and len(phrase) == 1 and phrase[0].lower in self.pronouns:
             return False  # "we", "he" inside a quotation belong to the speaker's story, not the article's
         phrase_text = self.text[start:end]
-        cleaned = _clean(phrase_text) if phrase_text[-1] in _QUOTE_ENDS else phrase_text  # tokens hold no space to strip
+        # a phrase cut at token bounds has no space to strip: only a quote mark at its end needs cleaning
+        cleaned = _clean(phrase_text) if phrase_text[-1] in _QUOTE_ENDS else phrase_text
         source = classify(phrase, cleaned, self.seen, self.lex, self.full_name)
         if source is None:
             return False
@@ -218,7 +220,10 @@ class _Finder:
         rule = self.rules[source.kind]
         shown = f"“{source.name}”" if cleaned == source.name else f"“{phrase_text}” ({source.name})"
         around = self.around_source[source.kind]
-        explanation = around[0] + shown + around[1] if around else rule.explanation.format(source=shown, text=phrase_text)
+        if around:
+            explanation = around[0] + shown + around[1]
+        else:
+            explanation = rule.explanation.format(source=shown, text=phrase_text)
         if via:
             explanation += f" It reaches the article second-hand, relayed by {via}."
         self.findings.append(make_finding(

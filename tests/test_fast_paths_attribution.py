@@ -13,7 +13,15 @@ from reportgen.analyze import default_rules
 from reportgen.attribution import _QUOTE_ENDS, _around_source, _clean, _per_sentence
 from reportgen.phrases import Sentence
 from reportgen.sources import (
-    Lexicon, _bare, _is_common, _is_plural_role, _name_after_title, _trailing_name_run, build_lexicon, may_end_a_full_name,
+    _FULL_NAME,
+    Lexicon,
+    _bare,
+    _is_common,
+    _is_plural_role,
+    _name_after_title,
+    _trailing_name_run,
+    build_lexicon,
+    may_end_a_full_name,
     people_named,
 )
 from reportgen.tokens import TextIndex, Token
@@ -31,15 +39,19 @@ def some_words(*lists: str) -> list[str]:
     return words + [w.capitalize() for w in words]
 
 
-NAMES = ["Ann", "Lee", "Tomasz", "Wielgosz", "Priya", "Ferrand", "Radio", "Saltreach", "Newsline", "Wexford-Hale", "McDonald"]
-NAME_TEXT = st.lists(st.sampled_from([*NAMES, "Mayor", "Colonel", "The", "City", "Council", "said", "the", "of", " ", "  ",
-                                      "\n", ", ", ". ", "’s", "-", "1", "É", "\u00a0"]), max_size=14).map("".join)
+NAMES = ["Ann", "Lee", "Tomasz", "Wielgosz", "Priya", "Ferrand", "Radio", "Saltreach", "Newsline", "Wexford-Hale"]
+PIECES = [*NAMES, "McDonald", "Mayor", "Colonel", "The", "City", "Council", "said", "the", "of"]
+SPACES_AND_MARKS = [" ", "  ", "\n", "\u00a0", ", ", ". ", "’s", "-", "1", "É"]
+NAME_TEXT = st.lists(st.sampled_from([*PIECES, *SPACES_AND_MARKS]), max_size=14).map("".join)
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.integers(0, 30), max_size=12), st.lists(st.tuples(st.integers(0, 30), st.integers(1, 4)), max_size=12),
+@given(st.lists(st.integers(0, 30), max_size=12),
+       st.lists(st.tuples(st.integers(0, 30), st.integers(1, 4)), max_size=12),
        st.lists(st.integers(0, 3), min_size=34, max_size=34))
-def test_cues_dealt_to_sentences_equal_a_search_per_sentence(cuts: list[int], hits: list[tuple[int, int]], gaps: list[int]) -> None:
+def test_cues_dealt_to_sentences_equal_a_search_per_sentence(
+    cuts: list[int], hits: list[tuple[int, int]], gaps: list[int]
+) -> None:
     starts = [sum(gaps[:i]) + 2 * i for i in range(len(gaps))]  # token starts, in order, one to five characters apart
     edges = sorted(cuts)
     sentences = list(zip(edges[0::2], edges[1::2]))  # character spans in order, not overlapping, some empty
@@ -52,16 +64,15 @@ def test_cues_dealt_to_sentences_equal_a_search_per_sentence(cuts: list[int], hi
 
 def plain_people_named(text: str, lex: Lexicon) -> dict[str, str]:
     """people_named with excluded words cut off each end one at a time, then none allowed inside."""
-    from reportgen.sources import _FULL_NAME
-
     people: dict[str, str] = {}
     for match in _FULL_NAME.finditer(text):
         words = match.group().split()
-        while words and words[0].lower() in lex.not_in_names:
+        excluded = lex.not_in_names
+        while words and words[0].lower() in excluded:
             words = words[1:]
-        while words and words[-1].lower() in lex.not_in_names:
+        while words and words[-1].lower() in excluded:
             words = words[:-1]
-        if 2 <= len(words) <= 3 and not any(w.lower() in lex.not_in_names for w in words) and not _is_common(words[0].lower()):
+        if 2 <= len(words) <= 3 and not any(w.lower() in excluded for w in words) and not _is_common(words[0].lower()):
             people.setdefault(words[-1], " ".join(words))
     return people
 
@@ -123,7 +134,7 @@ def test_a_phrase_cut_at_token_bounds_needs_cleaning_only_before_a_quote_end(tex
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["Officials’", "engineers'", "O'Brien", "it's", "ministry's", "’s", "Ann", "a", "'"]),
+@given(st.lists(st.sampled_from(["Officials’", "engineers'", "O'Brien", "it's", "ministry's", "’s", "Ann", "'", "a"]),
                 max_size=6))
 def test_bare_word_read_inline_equals_the_property(words: list[str]) -> None:
     for token in TextIndex.of(" ".join(words)).tokens:
@@ -168,7 +179,7 @@ def test_hollow_determiners_are_the_determiners_that_are_not_vague_sources(word:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([*some_words("reporting_verbs", "verb_modifiers"), "Said", "officials", ","]), max_size=8))
+@given(st.lists(st.sampled_from([*some_words("reporting_verbs", "verb_modifiers"), "Said", "officials"]), max_size=8))
 def test_verbs_found_in_one_loop_equal_any_is_verb(words: list[str]) -> None:
     tokens = TextIndex.of(" ".join(words)).tokens
     read = Sentence(tokens, {}, lexicon())

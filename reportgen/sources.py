@@ -173,7 +173,7 @@ def _split_core(words: list[Token], lex: Lexicon) -> tuple[list[Token], list[Tok
 
 
 def _name_tokens(words: Sequence[Token], lex: Lexicon) -> list[Token]:
-    """Capitalized words that can be part of a name (not demonyms, titles or sentence openers)."""
+    """Capitalized words that can be part of a name (not demonyms, titles or sentence openers), of words only."""
     names = []
     not_names, titles = lex.lists["not_names"], lex.lists["person_titles"]
     for position, word in enumerate(words):
@@ -214,6 +214,7 @@ def _named(
     if not plain:
         return Source("named_organization", name, head)
     before = core[-len(run) - 1:-len(run)]  # the word before the run, if any
+    # "the Millbrook Courier": people take no article
     institutional = _bare(core[0]) == "the" or any(_bare(t) in lex.institutions for t in [*before, *run])
     return Source("named_organization" if institutional else "named_person", name, head)
 
